@@ -1,0 +1,10 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class OrganizationKind(models.TextChoices):
+    UN_ENTITY = "un", _("UN entity")
+    GOVERNMENT = "government", _("Government")
+    ACADEMIC = "academic", _("Academic institution")
+    NGO = "ngo", _("Non-governmental organization")
+    OTHER = "other", _("Other")

@@ -1,0 +1,87 @@
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from organizations.enums import OrganizationKind
+
+
+class SlugManager(models.Manager):
+    """Natural key by slug, so fixtures load twice without duplicates."""
+
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+
+class Organization(models.Model):
+    name = models.CharField(_("name"), max_length=200)
+    acronym = models.CharField(
+        _("acronym"), max_length=30, blank=True, help_text=_("For example UNITAR.")
+    )
+    slug = models.SlugField(
+        _("slug"),
+        max_length=100,
+        unique=True,
+        help_text=_("The last part of the organization's address on this site."),
+    )
+    kind = models.CharField(
+        _("kind"), max_length=20, choices=OrganizationKind.choices, default=OrganizationKind.OTHER
+    )
+    website = models.URLField(_("website"), blank=True)
+    description = models.TextField(
+        _("description"), blank=True, help_text=_("Markdown: **bold**, *italic*, [link](url).")
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = SlugManager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("organization")
+        verbose_name_plural = _("organizations")
+
+    def __str__(self):
+        return f"{self.name} ({self.acronym})" if self.acronym else self.name
+
+    def get_absolute_url(self):
+        return reverse("organizations:detail", kwargs={"slug": self.slug})
+
+    def natural_key(self):
+        return (self.slug,)
+
+    @property
+    def short_name(self):
+        return self.acronym or self.name
+
+
+class Person(models.Model):
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    position = models.CharField(
+        _("position"), max_length=200, blank=True, help_text=_("For example: Coordinator.")
+    )
+    organization = models.ForeignKey(
+        Organization,
+        verbose_name=_("organization"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="people",
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = SlugManager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+
+    def __str__(self):
+        return self.name
+
+    def natural_key(self):
+        return (self.slug,)
+
+    natural_key.dependencies = ["organizations.organization"]

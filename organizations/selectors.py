@@ -1,0 +1,47 @@
+"""The organization pages' queries.
+
+Organizations sit below series and workshops in the import order, so they reach
+the series they organize and the workshops they co-organize through their reverse
+relations (`series_roles`, `workshop_roles`), never by importing those apps.
+"""
+
+from django.db.models import Exists, OuterRef, Q
+
+from core.enums import Status
+from organizations.models import Organization
+
+PUBLIC_SERIES_ROLE = Q(series__status=Status.PUBLISHED)
+PUBLIC_WORKSHOP_ROLE = Q(
+    workshop__status=Status.PUBLISHED, workshop__series__status=Status.PUBLISHED
+)
+
+
+def organizations_for_reader(user):
+    """Staff see every organization; the public only those with a published series or workshop.
+
+    A partner named only on a draft must not leak before the draft is published.
+    """
+    if user.is_staff:
+        return Organization.objects.all()
+    series_roles = Organization.series_roles.rel.related_model.objects
+    workshop_roles = Organization.workshop_roles.rel.related_model.objects
+    return Organization.objects.filter(
+        Exists(series_roles.filter(PUBLIC_SERIES_ROLE, organization=OuterRef("pk")))
+        | Exists(workshop_roles.filter(PUBLIC_WORKSHOP_ROLE, organization=OuterRef("pk")))
+    )
+
+
+def organization_page(organization, user):
+    """The series an organization organizes and the workshops it co-organized, two queries."""
+    series_roles = organization.series_roles.select_related("series").order_by("series__title")
+    workshop_roles = organization.workshop_roles.select_related("workshop__series").order_by(
+        "-workshop__start_date", "workshop__number"
+    )
+    if not user.is_staff:
+        series_roles = series_roles.filter(PUBLIC_SERIES_ROLE)
+        workshop_roles = workshop_roles.filter(PUBLIC_WORKSHOP_ROLE)
+    return {
+        "organization": organization,
+        "series_roles": list(series_roles),
+        "workshop_roles": list(workshop_roles),
+    }

@@ -1,0 +1,39 @@
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+
+from series import selectors
+from series.forms import ScheduleFilterForm
+
+
+def home(request):
+    series = selectors.featured_series(request.user)
+    context = {"series": None}
+    if series is not None:
+        context = selectors.summary_report(series, request.user)
+        today = timezone.localdate()
+        context["next_workshop"] = next(
+            (w for w in context["workshops"] if w.last_day >= today), None
+        )
+    return render(request, "series/home.html", context)
+
+
+def series_list(request):
+    return render(request, "series/list.html", {"series_list": selectors.published_series_list()})
+
+
+def series_detail(request, slug):
+    series = get_object_or_404(selectors.series_for_reader(request.user), slug=slug)
+    context = selectors.summary_report(series, request.user)
+    return render(request, "series/detail.html", context)
+
+
+def series_schedule(request, slug):
+    series = get_object_or_404(selectors.series_for_reader(request.user), slug=slug)
+    form = ScheduleFilterForm(request.GET)
+    if not form.is_valid():
+        return render(request, "series/schedule.html", {"series": series, "form": form}, status=400)
+    context = selectors.schedule(
+        series, request.user, timezone.localdate(), year=form.cleaned_data["year"]
+    )
+    context["form"] = form
+    return render(request, "series/schedule.html", context)

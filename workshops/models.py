@@ -1,0 +1,387 @@
+import zoneinfo
+
+from django.core.exceptions import ValidationError
+from django.core.validators import FileExtensionValidator
+from django.db import models
+from django.db.models import F, Prefetch, Q
+from django.db.models.functions import Coalesce
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from core.models import ConstraintErrorsOnFieldsMixin
+from organizations.models import Organization, Person
+from core.enums import Status
+from series.models import Series
+from workshops.enums import (
+    DocumentKind,
+    DocumentLanguage,
+    ParticipationRole,
+    PartnerRole,
+    WorkshopFormat,
+)
+
+DOCUMENT_EXTENSIONS = [
+    "pdf",
+    "doc",
+    "docx",
+    "odt",
+    "ppt",
+    "pptx",
+    "odp",
+    "xls",
+    "xlsx",
+    "ods",
+    "txt",
+]
+
+
+def validate_time_zone(value):
+    if value not in zoneinfo.available_timezones():
+        raise ValidationError(
+            _("“%(value)s” is not a time zone name such as America/New_York or Europe/Geneva."),
+            params={"value": value},
+            code="invalid_time_zone",
+        )
+
+
+class WorkshopQuerySet(models.QuerySet):
+    def published(self):
+        """A workshop is public only when it and its series are both published."""
+        return self.filter(status=Status.PUBLISHED, series__status=Status.PUBLISHED)
+
+    def visible_to(self, user):
+        """Drafts never leave this method for anyone but staff, who preview them."""
+        return self if user.is_staff else self.published()
+
+    def with_last_date(self):
+        return self.annotate(last_date=Coalesce("end_date", "start_date"))
+
+    def upcoming(self, today):
+        return self.with_last_date().filter(last_date__gte=today).order_by("start_date", "number")
+
+    def past(self, today):
+        return self.with_last_date().filter(last_date__lt=today).order_by("-start_date", "-number")
+
+    def with_partners(self):
+        return self.prefetch_related(
+            Prefetch(
+                "partner_roles",
+                queryset=WorkshopPartner.objects.select_related("organization"),
+                to_attr="partner_list",
+            )
+        )
+
+    def with_people(self):
+        return self.prefetch_related(
+            Prefetch(
+                "participations",
+                queryset=Participation.objects.select_related("person__organization"),
+                to_attr="participation_list",
+            )
+        )
+
+    def with_documents(self):
+        return self.prefetch_related(Prefetch("documents", to_attr="document_list"))
+
+    def get_by_natural_key(self, series_slug, slug):
+        return self.get(series__slug=series_slug, slug=slug)
+
+
+class Workshop(ConstraintErrorsOnFieldsMixin, models.Model):
+    series = models.ForeignKey(
+        Series, verbose_name=_("series"), on_delete=models.PROTECT, related_name="workshops"
+    )
+    number = models.PositiveSmallIntegerField(
+        _("number"), help_text=_("Its place in the series: 1 for the first workshop.")
+    )
+    title = models.CharField(_("title"), max_length=300)
+    slug = models.SlugField(
+        _("slug"), max_length=100, help_text=_("The last part of the workshop's address.")
+    )
+    format = models.CharField(
+        _("format"), max_length=20, choices=WorkshopFormat.choices, blank=True
+    )
+    start_date = models.DateField(_("date"))
+    end_date = models.DateField(
+        _("end date"), null=True, blank=True, help_text=_("Only for workshops of several days.")
+    )
+    start_time = models.TimeField(_("start time"), null=True, blank=True)
+    end_time = models.TimeField(_("end time"), null=True, blank=True)
+    time_zone = models.CharField(
+        _("venue time zone"),
+        max_length=64,
+        default="America/New_York",
+        validators=[validate_time_zone],
+        help_text=_("The time zone of the venue, for example America/New_York."),
+    )
+    venue = models.CharField(_("venue"), max_length=300, blank=True)
+    summary = models.TextField(_("summary"), blank=True, help_text=_("Markdown."))
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
+    )
+    partners = models.ManyToManyField(
+        Organization,
+        through="WorkshopPartner",
+        related_name="partnered_workshops",
+        verbose_name=_("partners"),
+    )
+    speakers = models.ManyToManyField(
+        Person, through="Participation", related_name="workshops", verbose_name=_("speakers")
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = WorkshopQuerySet.as_manager()
+
+    constraint_error_fields = {
+        "unique_workshop_number_per_series": "number",
+        "unique_workshop_slug_per_series": "slug",
+        "workshop_ends_after_start": "end_date",
+        "workshop_end_time_needs_start_time": "end_time",
+        "workshop_ends_after_start_time": "end_time",
+    }
+
+    class Meta:
+        ordering = ["series", "number"]
+        verbose_name = _("workshop")
+        verbose_name_plural = _("workshops")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["series", "number"],
+                name="unique_workshop_number_per_series",
+                violation_error_message=_("This series already has a workshop with this number."),
+            ),
+            models.UniqueConstraint(
+                fields=["series", "slug"],
+                name="unique_workshop_slug_per_series",
+                violation_error_message=_("This series already has a workshop with this slug."),
+            ),
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True) | Q(end_date__gte=F("start_date")),
+                name="workshop_ends_after_start",
+                violation_error_message=_("The end date cannot be before the date."),
+            ),
+            models.CheckConstraint(
+                condition=Q(end_time__isnull=True) | Q(start_time__isnull=False),
+                name="workshop_end_time_needs_start_time",
+                violation_error_message=_("Give a start time as well as an end time."),
+            ),
+            models.CheckConstraint(
+                condition=Q(start_time__isnull=True)
+                | Q(end_time__isnull=True)
+                | Q(end_date__gt=F("start_date"))
+                | Q(end_time__gte=F("start_time")),
+                name="workshop_ends_after_start_time",
+                violation_error_message=_(
+                    "On a one-day workshop the end time cannot be before the start time."
+                ),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.number}. {self.title}"
+
+    def get_absolute_url(self):
+        return reverse(
+            "workshops:detail", kwargs={"series_slug": self.series.slug, "slug": self.slug}
+        )
+
+    def natural_key(self):
+        return (*self.series.natural_key(), self.slug)
+
+    natural_key.dependencies = ["series.series"]
+
+    @property
+    def is_published(self):
+        return self.status == Status.PUBLISHED and self.series.status == Status.PUBLISHED
+
+    @property
+    def last_day(self):
+        return self.end_date or self.start_date
+
+
+class WorkshopPartnerQuerySet(models.QuerySet):
+    def get_by_natural_key(self, series_slug, workshop_slug, organization_slug):
+        return self.get(
+            workshop__series__slug=series_slug,
+            workshop__slug=workshop_slug,
+            organization__slug=organization_slug,
+        )
+
+
+class WorkshopPartner(ConstraintErrorsOnFieldsMixin, models.Model):
+    workshop = models.ForeignKey(
+        Workshop, verbose_name=_("workshop"), on_delete=models.CASCADE, related_name="partner_roles"
+    )
+    organization = models.ForeignKey(
+        Organization,
+        verbose_name=_("organization"),
+        on_delete=models.PROTECT,
+        related_name="workshop_roles",
+    )
+    role = models.CharField(
+        _("role"), max_length=20, choices=PartnerRole.choices, default=PartnerRole.ORGANIZED_WITH
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    objects = WorkshopPartnerQuerySet.as_manager()
+
+    constraint_error_fields = {"unique_partner_per_workshop": "organization"}
+
+    class Meta:
+        ordering = ["workshop", "order", "pk"]
+        verbose_name = _("partner")
+        verbose_name_plural = _("partners")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["workshop", "organization"],
+                name="unique_partner_per_workshop",
+                violation_error_message=_(
+                    "This organization is already a partner of this workshop."
+                ),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_role_display()} {self.organization.short_name}"
+
+    def natural_key(self):
+        return self.workshop.natural_key() + self.organization.natural_key()
+
+    natural_key.dependencies = ["workshops.workshop", "organizations.organization"]
+
+
+class ParticipationQuerySet(models.QuerySet):
+    def get_by_natural_key(self, series_slug, workshop_slug, person_slug, role):
+        return self.get(
+            workshop__series__slug=series_slug,
+            workshop__slug=workshop_slug,
+            person__slug=person_slug,
+            role=role,
+        )
+
+
+class Participation(ConstraintErrorsOnFieldsMixin, models.Model):
+    workshop = models.ForeignKey(
+        Workshop,
+        verbose_name=_("workshop"),
+        on_delete=models.CASCADE,
+        related_name="participations",
+    )
+    person = models.ForeignKey(
+        Person, verbose_name=_("person"), on_delete=models.PROTECT, related_name="participations"
+    )
+    role = models.CharField(
+        _("role"),
+        max_length=20,
+        choices=ParticipationRole.choices,
+        default=ParticipationRole.SPEAKER,
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    objects = ParticipationQuerySet.as_manager()
+
+    constraint_error_fields = {"unique_participation_role": "person"}
+
+    class Meta:
+        ordering = ["workshop", "order", "pk"]
+        verbose_name = _("speaker")
+        verbose_name_plural = _("speakers")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["workshop", "person", "role"],
+                name="unique_participation_role",
+                violation_error_message=_("This person already has this role in this workshop."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.person.name} ({self.get_role_display()})"
+
+    def natural_key(self):
+        return (*self.workshop.natural_key(), *self.person.natural_key(), self.role)
+
+    natural_key.dependencies = ["workshops.workshop", "organizations.person"]
+
+
+class DocumentQuerySet(models.QuerySet):
+    def get_by_natural_key(self, series_slug, workshop_slug, title, language):
+        return self.get(
+            workshop__series__slug=series_slug,
+            workshop__slug=workshop_slug,
+            title=title,
+            language=language,
+        )
+
+
+class Document(ConstraintErrorsOnFieldsMixin, models.Model):
+    workshop = models.ForeignKey(
+        Workshop, verbose_name=_("workshop"), on_delete=models.CASCADE, related_name="documents"
+    )
+    title = models.CharField(_("title"), max_length=300)
+    kind = models.CharField(
+        _("kind"), max_length=20, choices=DocumentKind.choices, default=DocumentKind.OTHER
+    )
+    file = models.FileField(
+        _("file"),
+        upload_to="documents/%Y/",
+        blank=True,
+        validators=[FileExtensionValidator(DOCUMENT_EXTENSIONS)],
+        help_text=_("Upload a file or give a web address, not both."),
+    )
+    url = models.URLField(
+        _("web address"), blank=True, help_text=_("Give a web address or upload a file, not both.")
+    )
+    language = models.CharField(
+        _("language"),
+        max_length=7,
+        choices=DocumentLanguage.choices,
+        default=DocumentLanguage.ENGLISH,
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    objects = DocumentQuerySet.as_manager()
+
+    constraint_error_fields = {
+        "document_has_file_or_url": "url",
+        "unique_document_title_per_language": "title",
+    }
+
+    class Meta:
+        ordering = ["workshop", "order", "pk"]
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(file="") & ~Q(url="")) | (~Q(file="") & Q(url="")),
+                name="document_has_file_or_url",
+                violation_error_message=_("Upload a file or give a web address, not both."),
+            ),
+            models.UniqueConstraint(
+                fields=["workshop", "title", "language"],
+                name="unique_document_title_per_language",
+                violation_error_message=_(
+                    "This workshop already has a document with this title in this language."
+                ),
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def natural_key(self):
+        return (*self.workshop.natural_key(), self.title, self.language)
+
+    natural_key.dependencies = ["workshops.workshop"]
+
+    def clean(self):
+        if self.file and self.url:
+            message = _("Upload a file or give a web address, not both.")
+            raise ValidationError({"file": message, "url": message})
+        if not self.file and not self.url:
+            message = _("Upload a file or give a web address.")
+            raise ValidationError({"file": message, "url": message})
+
+    @property
+    def href(self):
+        return self.file.url if self.file else self.url
