@@ -4,9 +4,9 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from core.enums import Status
 from core.models import ConstraintErrorsOnFieldsMixin
 from organizations.models import Organization, Person
-from core.enums import Status
 
 
 class SeriesQuerySet(models.QuerySet):

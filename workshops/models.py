@@ -8,9 +8,9 @@ from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from core.enums import Status
 from core.models import ConstraintErrorsOnFieldsMixin
 from organizations.models import Organization, Person
-from core.enums import Status
 from series.models import Series
 from workshops.enums import (
     DocumentKind,
