@@ -199,6 +199,20 @@ class Workshop(ConstraintErrorsOnFieldsMixin, models.Model):
     def last_day(self):
         return self.end_date or self.start_date
 
+    def partner_groups(self):
+        """[("organized with", [UNU, UNODC]), …] from the prefetched `partner_list`."""
+        groups = {}
+        for partner in self.partner_list:
+            groups.setdefault(partner.get_role_display(), []).append(partner.organization)
+        return list(groups.items())
+
+    def speaker_groups(self):
+        """[("Moderator", [person]), ("Panellist", […])] from the prefetched `participation_list`."""
+        groups = {}
+        for participation in self.participation_list:
+            groups.setdefault(participation.get_role_display(), []).append(participation.person)
+        return list(groups.items())
+
 
 class WorkshopPartnerQuerySet(models.QuerySet):
     def get_by_natural_key(self, series_slug, workshop_slug, organization_slug):

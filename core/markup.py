@@ -1,0 +1,27 @@
+"""Markdown written by staff, rendered to HTML that cannot carry script.
+
+`markdown` turns the text into HTML; `nh3` (the Rust ammonia sanitiser) then keeps
+only the tags and attributes below, so pasted <script>, event handlers and
+javascript: links never reach a reader.
+"""
+
+import markdown
+import nh3
+
+ALLOWED_TAGS = {
+    "a", "abbr", "b", "blockquote", "br", "code", "em", "h2", "h3", "h4", "hr", "i",
+    "li", "ol", "p", "pre", "strong", "sub", "sup", "ul",
+}  # fmt: skip
+ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}}
+ALLOWED_URL_SCHEMES = {"http", "https", "mailto"}
+
+
+def render_markdown(text):
+    html = markdown.markdown(text or "", extensions=["sane_lists", "smarty"], output_format="html")
+    return nh3.clean(
+        html,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes=ALLOWED_URL_SCHEMES,
+        link_rel="noopener noreferrer",
+    )
