@@ -7,9 +7,9 @@ from series.forms import ScheduleFilterForm
 
 def home(request):
     series = selectors.featured_series(request.user)
-    context = {"series": None}
+    context = {"series": None, "nav": "home"}
     if series is not None:
-        context = selectors.summary_report(series, request.user)
+        context = selectors.summary_report(series, request.user) | {"nav": "home"}
         today = timezone.localdate()
         context["next_workshop"] = next(
             (w for w in context["workshops"] if w.last_day >= today), None
@@ -18,12 +18,16 @@ def home(request):
 
 
 def series_list(request):
-    return render(request, "series/list.html", {"series_list": selectors.published_series_list()})
+    return render(
+        request,
+        "series/list.html",
+        {"series_list": selectors.published_series_list(), "nav": "series"},
+    )
 
 
 def series_detail(request, slug):
     series = get_object_or_404(selectors.series_for_reader(request.user), slug=slug)
-    context = selectors.summary_report(series, request.user)
+    context = selectors.summary_report(series, request.user) | {"nav": "series"}
     return render(request, "series/detail.html", context)
 
 
@@ -31,9 +35,14 @@ def series_schedule(request, slug):
     series = get_object_or_404(selectors.series_for_reader(request.user), slug=slug)
     form = ScheduleFilterForm(request.GET)
     if not form.is_valid():
-        return render(request, "series/schedule.html", {"series": series, "form": form}, status=400)
+        return render(
+            request,
+            "series/schedule.html",
+            {"series": series, "form": form, "nav": "series"},
+            status=400,
+        )
     context = selectors.schedule(
         series, request.user, timezone.localdate(), year=form.cleaned_data["year"]
     )
-    context["form"] = form
+    context |= {"form": form, "nav": "series"}
     return render(request, "series/schedule.html", context)

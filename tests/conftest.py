@@ -12,3 +12,15 @@ def key_migration_issues(db):
 def staff_client(client, admin_user):
     client.force_login(admin_user)
     return client
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_configure(config):
+    """Tests run with the production static storage (hashed names from a manifest),
+    so templates that name a missing static file fail here, not in production.
+    Collected once by the main process; xdist workers reuse it."""
+    if hasattr(config, "workerinput"):
+        return
+    from django.core.management import call_command
+
+    call_command("collectstatic", interactive=False, verbosity=0)

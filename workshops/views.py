@@ -10,10 +10,11 @@ def workshop_detail(request, series_slug, slug):
         series__slug=series_slug,
         slug=slug,
     )
-    siblings = visible.filter(series=workshop.series)
+    siblings = visible.filter(series=workshop.series).select_related("series")
     context = {
         "workshop": workshop,
         "series": workshop.series,
+        "nav": "series",
         "previous_workshop": siblings.filter(number__lt=workshop.number)
         .order_by("-number")
         .first(),
