@@ -169,7 +169,7 @@ class Workshop(ConstraintErrorsOnFieldsMixin, models.Model):
             models.CheckConstraint(
                 condition=Q(start_time__isnull=True)
                 | Q(end_time__isnull=True)
-                | Q(end_date__gt=F("start_date"))
+                | Q(end_date__isnull=False, end_date__gt=F("start_date"))
                 | Q(end_time__gte=F("start_time")),
                 name="workshop_ends_after_start_time",
                 violation_error_message=_(
