@@ -74,6 +74,7 @@ def test_static_files_are_served_compressed_with_far_future_caching(client, key_
     stylesheet = html.split('<link rel="stylesheet" href="')[1].split('"')[0]
 
     response = client.get(stylesheet, HTTP_ACCEPT_ENCODING="gzip, br")
+    response.close()
 
     assert response.status_code == 200
     assert response["Content-Encoding"] == "br"
