@@ -1,0 +1,65 @@
+from django import forms
+from django.contrib import admin
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+
+from core.admin import HTTPS_URL_FIELDS, RECORD_FIELDSET
+from organizations.models import Organization, Person
+
+
+class OrganizationForm(forms.ModelForm):
+    """The slug follows the acronym as staff type it; left empty, it comes from acronym or name.
+
+    No `Meta`: the admin builds the form's model and fields from its fieldsets.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "slug" in self.fields:
+            self.fields["slug"].required = False
+            self.fields["slug"].help_text = _(
+                "The last part of the organization's address on this site. "
+                "Left empty, it is made from the acronym, or from the name if there is none."
+            )
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if "slug" in self.fields and not cleaned_data.get("slug"):
+            source = cleaned_data.get("acronym") or cleaned_data.get("name") or ""
+            cleaned_data["slug"] = slugify(source)[
+                : Organization._meta.get_field("slug").max_length
+            ]
+        return cleaned_data
+
+
+@admin.register(Organization)
+class OrganizationAdmin(admin.ModelAdmin):
+    form = OrganizationForm
+    formfield_overrides = HTTPS_URL_FIELDS
+    list_display = ["name", "acronym", "kind"]
+    list_editable = ["kind"]
+    list_filter = ["kind"]
+    search_fields = ["name", "acronym"]
+    prepopulated_fields = {"slug": ["acronym"]}
+    readonly_fields = ["created_at", "updated_at"]
+    fieldsets = [
+        (None, {"fields": ["name", "acronym", "slug", "kind"]}),
+        (_("About the organization"), {"fields": ["website", "description"]}),
+        RECORD_FIELDSET,
+    ]
+
+
+@admin.register(Person)
+class PersonAdmin(admin.ModelAdmin):
+    list_display = ["name", "position", "organization"]
+    list_filter = [("organization", admin.RelatedOnlyFieldListFilter)]
+    list_select_related = ["organization"]
+    search_fields = ["name", "position", "organization__name", "organization__acronym"]
+    autocomplete_fields = ["organization"]
+    prepopulated_fields = {"slug": ["name"]}
+    readonly_fields = ["created_at", "updated_at"]
+    fieldsets = [
+        (None, {"fields": ["name", "slug"]}),
+        (_("Position"), {"fields": ["position", "organization"]}),
+        RECORD_FIELDSET,
+    ]
