@@ -214,6 +214,42 @@ def test_series_change_refuses_related_link_with_no_target(admin_client):
     assert RelatedLink.objects.count() == 0
 
 
+def test_series_change_refuses_milestone_ending_before_it_starts(admin_client):
+    series = SeriesFactory()
+    url = admin_url(series, "change")
+    data = {**series_form_data(series), **management_data(admin_client.get(url))}
+    data.update(
+        {
+            "milestones-TOTAL_FORMS": 1,
+            "milestones-0-title": "High Level Dialogue",
+            "milestones-0-start_date": "2006-09-15",
+            "milestones-0-end_date": "2006-09-14",
+        }
+    )
+
+    response = admin_client.post(url, data)
+
+    assert response.status_code == 200
+    assert inline_errors(response, "milestones") == [["end_date"]]
+    assert series.milestones.count() == 0
+
+
+def test_series_add_refuses_a_second_featured_series(admin_client):
+    SeriesFactory(featured=True)
+    url = reverse("admin:series_series_add")
+    data = {
+        **series_form_data(SeriesFactory.build()),
+        **management_data(admin_client.get(url)),
+        "featured": "on",
+    }
+
+    response = admin_client.post(url, data)
+
+    assert response.status_code == 200
+    assert list(response.context["adminform"].form.errors) == ["featured"]
+    assert Series.objects.count() == 1
+
+
 def test_series_change_with_bad_inline_saves_nothing_of_the_series(admin_client):
     series = SeriesFactory(title="Old title")
     url = admin_url(series, "change")

@@ -1,6 +1,8 @@
 import datetime
 
 import pytest
+from django.apps import apps
+from django.contrib import admin
 from django.contrib.messages import get_messages
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -365,3 +367,33 @@ def test_workshop_autocomplete_for_partner_organization_finds_by_acronym(admin_c
     )
 
     assert [result["id"] for result in response.json()["results"]] == [str(unitar.pk)]
+
+
+PROJECT_MODELS = [
+    model
+    for app_label in ["organizations", "series", "workshops"]
+    for model in apps.get_app_config(app_label).get_models()
+]
+
+
+@pytest.mark.parametrize("model", PROJECT_MODELS, ids=lambda model: model._meta.label)
+def test_admin_registers_every_model(model):
+    assert admin.site.is_registered(model)
+
+
+@pytest.mark.parametrize("model", PROJECT_MODELS, ids=lambda model: model._meta.label)
+def test_admin_changelist_lists_the_shipped_series(admin_client, key_migration_issues, model):
+    url = reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_changelist")
+
+    response = admin_client.get(url)
+
+    assert response.status_code == 200
+    assert response.context["cl"].result_count == model._default_manager.count()
+
+
+def test_admin_change_pages_render_for_the_shipped_series(admin_client, key_migration_issues):
+    objects = [obj for model in PROJECT_MODELS for obj in model._default_manager.all()]
+
+    statuses = {admin_client.get(admin_url(obj, "change")).status_code for obj in objects}
+
+    assert statuses == {200}
