@@ -1,0 +1,72 @@
+# Everyday commands. `make run` serves the site locally, `make test` runs the suite;
+# `make help` lists the rest. Needs python3 (3.11+) and make, nothing else.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+LOCK := requirements-dev.txt
+# Written after a successful install: dependencies are reinstalled only when the lock
+# file is newer, so a second `make run` starts in seconds.
+INSTALLED := $(VENV)/.installed
+# Extra pytest arguments, e.g. `make test PYTEST_ARGS="-k setup_site -x"`.
+PYTEST_ARGS ?=
+# Extra pip-compile arguments, e.g. `make lock LOCK_ARGS=--upgrade`.
+LOCK_ARGS ?=
+
+.DEFAULT_GOAL := help
+.PHONY: help venv run test test-postgres lint format check lock clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
+
+$(BIN)/python:
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
+		|| { echo "Python 3.11 or newer is needed: $(PYTHON) is $$($(PYTHON) --version)"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+
+$(INSTALLED): $(LOCK) | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --require-hashes -r $(LOCK)
+	touch $@
+
+venv: $(INSTALLED) ## Create .venv and install the locked dependencies
+
+# DEBUG is on for this local server only: it allows the development SECRET_KEY and
+# lets setup_site create the local admin account.
+run: export DEBUG = true
+run: $(INSTALLED) ## Serve the site at http://127.0.0.1:8000 (first run: data and an admin account)
+	$(MANAGE) migrate --noinput
+	$(MANAGE) setup_site
+	$(MANAGE) runserver 127.0.0.1:8000
+
+test: $(INSTALLED) ## Run the whole test suite (SQLite, or the database in DATABASE_URL)
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+test-postgres: $(INSTALLED) ## Run the suite against a throwaway PostgreSQL 15 server
+	.ci/with-postgres $(MAKE) test
+
+lint: $(INSTALLED) ## ruff check and ruff format --check
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(INSTALLED) ## Fix what ruff can and format the code
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+check: $(INSTALLED) ## Migrations match the models; Django's checks, also for production
+	DEBUG=true $(MANAGE) makemigrations --check --dry-run
+	DEBUG=true $(MANAGE) check
+	DEBUG=false ALLOWED_HOSTS=example.org \
+		SECRET_KEY=$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))') \
+		$(MANAGE) check --deploy --fail-level WARNING
+
+lock: | $(BIN)/python ## Regenerate requirements*.txt from pyproject.toml
+	$(BIN)/python -m pip install --quiet pip-tools
+	$(BIN)/pip-compile --quiet --strip-extras --generate-hashes --no-emit-index-url \
+		--no-emit-find-links $(LOCK_ARGS) -o requirements.txt pyproject.toml
+	$(BIN)/pip-compile --quiet --strip-extras --generate-hashes --no-emit-index-url \
+		--no-emit-find-links $(LOCK_ARGS) --extra dev -o requirements-dev.txt pyproject.toml
+
+clean: ## Remove .venv, collected static files and caches (keeps db.sqlite3 and media/)
+	rm -rf $(VENV) staticfiles .ruff_cache .pytest_cache
+	find . -name __pycache__ -type d -prune -exec rm -rf {} +
