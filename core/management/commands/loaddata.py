@@ -77,6 +77,7 @@ class Command(loaddata.Command):
             # Django saves what the database accepts; choices, time zones and web addresses
             # are only checked by validation, as the admin does. A record that is already in
             # the database (found by its natural key) is an update, not its own duplicate.
+            instance._state.db = self.using
             instance._state.adding = (
                 instance.pk is None
                 or not type(instance)
