@@ -9,7 +9,9 @@ LOCK := requirements-dev.txt
 # Written after a successful install: dependencies are reinstalled only when the lock
 # file is newer, so a second `make run` starts in seconds.
 INSTALLED := $(VENV)/.installed
-# Extra pytest arguments, e.g. `make test PYTEST_ARGS="-k setup_site -x"`.
+# Test processes (pytest-xdist): one per core; `make test WORKERS=0` runs in one process,
+# as a debugger needs. Extra arguments: `make test PYTEST_ARGS="-k setup_site -x"`.
+WORKERS ?= auto
 PYTEST_ARGS ?=
 # Extra pip-compile arguments, e.g. `make lock LOCK_ARGS=--upgrade`.
 LOCK_ARGS ?=
@@ -40,7 +42,7 @@ run: $(INSTALLED) ## Serve the site at http://127.0.0.1:8000 (first run: data an
 	$(MANAGE) runserver 127.0.0.1:8000
 
 test: $(INSTALLED) ## Run the whole test suite (SQLite, or the database in DATABASE_URL)
-	$(BIN)/pytest $(PYTEST_ARGS)
+	$(BIN)/pytest -n $(WORKERS) $(PYTEST_ARGS)
 
 test-postgres: $(INSTALLED) ## Run the suite against a throwaway PostgreSQL 15 server
 	.ci/with-postgres $(MAKE) test
