@@ -207,7 +207,7 @@ class Workshop(ConstraintErrorsOnFieldsMixin, models.Model):
         return list(groups.items())
 
     def speaker_groups(self):
-        """[("Moderator", [person]), ("Panellist", […])] from the prefetched `participation_list`."""
+        """[("Moderator", [person]), …] from the prefetched `participation_list`."""
         groups = {}
         for participation in self.participation_list:
             groups.setdefault(participation.get_role_display(), []).append(participation.person)
