@@ -52,6 +52,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Issue 9: first, so that the log line of each request (id, status, duration) covers
+    # every other middleware; the site's own 503 page when the database does not answer.
+    "core.middleware.RequestLogMiddleware",
+    "core.middleware.DatabaseUnavailableMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -90,10 +94,27 @@ DATABASES = {
 }
 DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=60))
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# Give up on an unreachable PostgreSQL after a few seconds: readers get the 503 page quickly
+# instead of waiting for the system's TCP timeout (libpq counts whole seconds, at least 2).
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
+        "connect_timeout", env.int("DATABASE_CONNECT_TIMEOUT", default=3)
+    )
+# Opt-in read replica: public pages read from it, the admin and staff from the primary
+# (core/routers.py and docs/deployment.md say why).
+if env.str("DATABASE_REPLICA_URL", default=""):
+    DATABASES["replica"] = {**DATABASES["default"], **env.db("DATABASE_REPLICA_URL")}
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+    DATABASE_ROUTERS = ["core.routers.PrimaryReplicaRouter"]
+    MIDDLEWARE.insert(2, "core.routers.ReadFromPrimaryMiddleware")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Local memory by default; Redis (Django's own backend) with CACHE_URL=redis://host:6379/0.
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
+if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+    # A Redis that does not answer fails within a second instead of holding every request.
+    CACHES["default"].setdefault("OPTIONS", {}).setdefault("socket_connect_timeout", 1)
+    CACHES["default"]["OPTIONS"].setdefault("socket_timeout", 1)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -155,3 +176,15 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
 }
+# Issue 9: production logs JSON lines to standard output (core/logging.py), readable text
+# with DEBUG; LOG_FORMAT=json or text chooses. Every line carries its request's id.
+LOGGING["filters"] = {"request_id": {"()": "core.logging.RequestIdFilter"}}
+LOGGING["formatters"] = {
+    "json": {"()": "core.logging.JsonFormatter"},
+    "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+}
+LOGGING["handlers"]["console"].update(
+    filters=["request_id"],
+    formatter=env.str("LOG_FORMAT", default="text" if DEBUG else "json"),
+    stream="ext://sys.stdout",
+)

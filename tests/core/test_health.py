@@ -1,0 +1,86 @@
+import time
+
+import pytest
+from django.db import OperationalError
+
+from core import health
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def test_readyz_answers_ok_when_database_cache_and_migrations_are_ready(client):
+    response = client.get("/readyz")
+
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok", "checks": ["database", "migrations", "cache"]}
+    assert "no-cache" in response["Cache-Control"]
+
+
+def test_readyz_names_the_database_when_it_does_not_answer(client, monkeypatch):
+    def refuse():
+        raise OperationalError("connection refused")
+
+    monkeypatch.setitem(health.CHECKS, "database", refuse)
+
+    response = client.get("/readyz")
+
+    assert response.status_code == 503
+    assert response.json() == {
+        "status": "unavailable",
+        "failed": {
+            "database": "OperationalError: connection refused",
+            "migrations": "not checked: the database does not answer",
+        },
+    }
+
+
+def test_readyz_names_unapplied_migrations(client, monkeypatch):
+    class Executor:
+        def __init__(self, connection):
+            self.loader = type("Loader", (), {"graph": type("Graph", (), {})()})()
+            self.loader.graph.leaf_nodes = lambda: []
+
+        def migration_plan(self, targets):
+            migration = type("Migration", (), {"app_label": "workshops", "name": "0009_new"})
+            return [(migration, False)]
+
+    monkeypatch.setattr(health, "MigrationExecutor", Executor)
+    monkeypatch.setattr(health, "_migrations_applied", health.threading.Event())
+
+    response = client.get("/readyz")
+
+    assert response.status_code == 503
+    assert response.json()["failed"] == {
+        "migrations": "RuntimeError: 1 migrations not applied: workshops.0009_new"
+    }
+
+
+def test_readyz_names_the_cache_when_it_loses_values(client, settings):
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+
+    response = client.get("/readyz")
+
+    assert response.status_code == 503
+    assert response.json()["failed"] == {
+        "cache": "RuntimeError: the cache did not return the value just stored"
+    }
+
+
+def test_readyz_answers_within_two_seconds_when_the_database_hangs(client, monkeypatch):
+    monkeypatch.setitem(health.CHECKS, "database", lambda: time.sleep(4))
+
+    started = time.monotonic()
+    response = client.get("/readyz")
+    elapsed = time.monotonic() - started
+
+    assert response.status_code == 503
+    assert elapsed < 2
+    assert set(response.json()["failed"]) == {"database", "migrations", "cache"}
+
+
+def test_healthz_and_readyz_are_exempt_from_the_https_redirect(client, settings):
+    settings.SECURE_SSL_REDIRECT = True
+
+    responses = [client.get("/healthz"), client.get("/readyz"), client.get("/")]
+
+    assert [response.status_code for response in responses] == [200, 200, 301]
