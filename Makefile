@@ -47,6 +47,25 @@ test: $(INSTALLED) ## Run the whole test suite (SQLite, or the database in DATAB
 test-postgres: $(INSTALLED) ## Run the suite against a throwaway PostgreSQL 15 server
 	.ci/with-postgres $(MAKE) test
 
+# Issue 9: backups, and the tests that need real servers (gunicorn, PostgreSQL, Redis, wrk;
+# .ci/ensure-packages installs what is missing). Neither test runs in `make test`.
+.PHONY: backup restore test-resilience loadtest
+backup: $(INSTALLED) ## Back up the database and uploads to backups/backup-<time>.tar.gz
+	$(MANAGE) backup $(BACKUP_ARGS)
+
+restore: $(INSTALLED) ## Restore FILE=backups/….tar.gz into an empty database (RESTORE_ARGS=--force)
+	@test -n "$(FILE)" || { echo "usage: make restore FILE=backups/backup-….tar.gz"; exit 2; }
+	$(MANAGE) migrate --noinput
+	$(MANAGE) restore "$(FILE)" $(RESTORE_ARGS)
+
+test-resilience: $(INSTALLED) ## Database outage and two app servers, through gunicorn
+	.ci/ensure-packages
+	$(BIN)/pytest -p no:xdist -m resilience tests/resilience $(PYTEST_ARGS)
+
+loadtest: $(INSTALLED) ## 60 s of 50 clients plus admin edits every second (wrk); see docs/benchmarks.md
+	.ci/ensure-packages
+	$(BIN)/pytest -p no:xdist -m loadtest tests/resilience -s $(PYTEST_ARGS)
+
 lint: $(INSTALLED) ## ruff check and ruff format --check
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
