@@ -17,7 +17,7 @@ PYTEST_ARGS ?=
 LOCK_ARGS ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help venv run test test-postgres lint format check lock clean
+.PHONY: help venv run test test-postgres test-browser screenshots lint format check lock clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -46,6 +46,15 @@ test: $(INSTALLED) ## Run the whole test suite (SQLite, or the database in DATAB
 
 test-postgres: $(INSTALLED) ## Run the suite against a throwaway PostgreSQL 15 server
 	.ci/with-postgres $(MAKE) test
+
+CHROMIUM ?= /usr/bin/chromium
+test-browser: $(INSTALLED) ## Run only the browser tests (Chromium: apt-get install chromium)
+	@test -x $(CHROMIUM) || { echo "$(CHROMIUM) is missing: apt-get install chromium"; exit 1; }
+	$(BIN)/pytest -n $(WORKERS) -m browser $(PYTEST_ARGS)
+
+screenshots: $(INSTALLED) ## Refresh the reference screenshots in docs/screenshots/
+	@test -x $(CHROMIUM) || { echo "$(CHROMIUM) is missing: apt-get install chromium"; exit 1; }
+	SCREENSHOT_DIR=docs/screenshots $(BIN)/pytest -p no:xdist -m browser -k screenshot $(PYTEST_ARGS)
 
 # Issue 9: backups, and the tests that need real servers (gunicorn, PostgreSQL, Redis, wrk;
 # .ci/ensure-packages installs what is missing). Neither test runs in `make test`.

@@ -1,5 +1,24 @@
+import os
+import pathlib
+
 import pytest
 from django.core.management import call_command
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+ARTIFACTS = pathlib.Path(__file__).resolve().parent.parent / "test-artifacts"
+
+# Without Chromium the browser tests are not collected and the report header says why;
+# in CI (CI=true) they always are, so a missing browser fails instead of passing quietly.
+HAVE_CHROMIUM = os.path.exists(CHROMIUM) or os.environ.get("CI") == "true"
+collect_ignore = [] if HAVE_CHROMIUM else ["browser"]
+
+
+def pytest_report_header(config):
+    if not HAVE_CHROMIUM:
+        return (
+            f"browser tests: skipped, {CHROMIUM} is missing (install it: apt-get install chromium)"
+        )
+    return f"browser tests: {CHROMIUM}"
 
 
 @pytest.fixture

@@ -1,0 +1,84 @@
+import io
+import os
+import pathlib
+import re
+import unicodedata
+
+import pytest
+from pypdf import PdfReader
+
+from tests.conftest import ARTIFACTS
+from tests.factories import RelatedLinkFactory, SeriesFactory, WorkshopFactory
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+# `make screenshots` sets SCREENSHOT_DIR=docs/screenshots to refresh the reference images.
+SCREENSHOTS = pathlib.Path(os.environ.get("SCREENSHOT_DIR", ARTIFACTS / "screenshots"))
+SCREENSHOT_PAGES = {
+    "summary-report": "/series/key-migration-issues/",
+    "schedule": "/series/key-migration-issues/schedule/",
+    "workshop": "/series/key-migration-issues/workshops/international-trafficking-in-human-beings/",
+}
+VIEWPORTS = {"phone": (360, 800), "desktop": (1280, 800)}
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS, ids=VIEWPORTS.keys())
+@pytest.mark.parametrize("name", SCREENSHOT_PAGES, ids=SCREENSHOT_PAGES.keys())
+def test_screenshot_shows_the_page_on_phone_and_desktop(site, page, name, viewport):
+    width, height = VIEWPORTS[viewport]
+    page.set_viewport_size({"width": width, "height": height})
+    page.goto(site + SCREENSHOT_PAGES[name])
+    path = SCREENSHOTS / f"{name}-{viewport}-{width}x{height}.png"
+    path.parent.mkdir(parents=True, exist_ok=True)
+
+    page.screenshot(path=path, full_page=True)
+
+    assert path.stat().st_size > 10_000
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+
+
+def printed_text(page):
+    pdf = PdfReader(io.BytesIO(page.pdf(format="A4", print_background=True)))
+    text = "\n".join(p.extract_text() for p in pdf.pages)
+    # NFKC turns the typeset ligatures (“ﬃ” in Trafficking) back into letters; lines break
+    # anywhere on paper.
+    return " ".join(unicodedata.normalize("NFKC", text).split())
+
+
+def test_printed_summary_report_holds_the_report_and_no_navigation(site, page):
+    page.goto(site + SCREENSHOT_PAGES["summary-report"])
+
+    text = printed_text(page)
+
+    for fact in [
+        "Key Migration Issues",
+        "Workshop Series",
+        "Sarah Rosengärtner",
+        "as the lead training agency for UN government delegates",
+        "UNFPA",
+        "IOM",
+        "High Level Dialogue on International Migration and Development",
+        "Migration in an Interconnected World: New Directions for Action",
+        "International Trafficking in Human Beings",
+        "Labour Migration",
+        "Contributions of Diasporas",
+        "HIV, AIDS and Migration",
+        "Regional Consultative Processes",
+        "Migration and Human Rights",
+        "Irregular Migration",
+        "30 August 2006",
+    ]:
+        assert fact in text, fact
+    for chrome in ["Skip to main content", "Staff sign-in", "Accessibility", r"\bSearch\b"]:
+        assert not re.search(chrome, text), chrome
+
+
+def test_printed_report_writes_out_external_link_targets(live_server, page):
+    series = SeriesFactory(title="Printed")
+    WorkshopFactory(series=series)
+    RelatedLinkFactory(series=series, title="Global Migration Group", url="https://example.org/gmg")
+
+    page.goto(live_server.url + series.get_absolute_url())
+    text = printed_text(page)
+
+    assert "Global Migration Group (https://example.org/gmg)" in text
