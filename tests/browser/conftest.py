@@ -52,7 +52,7 @@ def pytest_runtest_makereport(item, call):
 
 @pytest.fixture
 def page(page, request):
-    """Playwright's page; when the test fails, its screenshot and HTML are kept in test-artifacts/."""
+    """Playwright's page; on failure its screenshot and HTML are kept in test-artifacts/."""
     yield page
     report = getattr(request.node, "report_call", None)
     if report is not None and report.failed and not page.is_closed():
