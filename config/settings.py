@@ -45,6 +45,9 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    # Editorial workflow (issue 4): revision history with restore; spreadsheet import/export.
+    "simple_history",
+    "import_export",
     "core",
     "organizations",
     "series",
@@ -63,6 +66,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Records which staff member made each change in the revision history (issue 4).
+    "simple_history.middleware.HistoryRequestMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -188,3 +193,13 @@ LOGGING["handlers"]["console"].update(
     formatter=env.str("LOG_FORMAT", default="text" if DEBUG else "json"),
     stream="ext://sys.stdout",
 )
+
+# Editorial workflow (issue 4). Imports run in one transaction: one bad row writes nothing.
+IMPORT_EXPORT_USE_TRANSACTIONS = True
+IMPORT_EXPORT_SKIP_ADMIN_LOG = False
+# Export needs the view permission (Editors and Publishers); import is limited to Publishers
+# in the ModelAdmins themselves.
+IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
+# The uploaded file waits between preview and confirm in the cache, not on local disk, so
+# the confirm may reach another app server (CACHE_URL=redis://… when there are several).
+IMPORT_EXPORT_TMP_STORAGE_CLASS = "import_export.tmp_storages.CacheStorage"

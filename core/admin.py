@@ -1,21 +1,31 @@
-"""Admin pieces shared by the apps: the status badge, publish actions, a year filter.
+"""Admin pieces shared by the apps: the status badge, publish actions, a year filter,
+the editorial roles (Editors draft, Publishers publish) and the revision history.
 
 Nothing here imports from the apps; they import from here.
 """
 
 import datetime
 
+from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.utils import model_ngettext
+from django.core.exceptions import PermissionDenied
 from django.db import models
+from django.http import HttpResponseRedirect
 from django.templatetags.static import static
+from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from simple_history.admin import SimpleHistoryAdmin
 
+from core.admin_views import markdown_preview
 from core.enums import Status
+from core.markup import MARKDOWN_HELP
+from core.widgets import MarkdownTextarea
 
 # Staff paste addresses without a scheme ("www.iom.int"): take them as https, as Django 6.0
 # will, instead of http with a deprecation warning. For every admin that edits a URLField.
@@ -28,8 +38,33 @@ RECORD_FIELDSET = (
 )
 
 
+PUBLISHING_FIELDS = ("status", "publish_at")
+PUBLISH_REFUSED = _(
+    "Only Publishers can publish, unpublish or schedule. Save it as a draft and ask a "
+    "Publisher to publish it."
+)
+
+
+class DraftsOnlyForm(forms.ModelForm):
+    """Mixed into the admin form of a user who may not publish: a change of status or of
+    the publish-at time is refused on its field, and nothing is saved."""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        for name in PUBLISHING_FIELDS:
+            if name in self.fields and name in self.changed_data:
+                self.add_error(name, PUBLISH_REFUSED)
+        return cleaned_data
+
+
 class PublishableAdminMixin:
-    """For models with a `status` field and an `is_published` property.
+    """For models with `status`, `publish_at`, an `is_published` property and a
+    `publish_<model>` permission.
+
+    Roles are enforced here, on the server: without the publish permission (Editors)
+    the status and publish-at time cannot change, the publish actions are refused, and
+    an object that is published (or scheduled) cannot be changed at all, because
+    changing it would change the public site.
 
     `is_published` may ask more than the status (a workshop also needs its
     series published), so the badge tells staff when a published object is
@@ -37,6 +72,38 @@ class PublishableAdminMixin:
     """
 
     actions = ["publish", "unpublish"]
+    publish_actions = ("publish", "unpublish")
+
+    def has_publish_permission(self, request):
+        opts = self.opts
+        return request.user.has_perm(f"{opts.app_label}.publish_{opts.model_name}")
+
+    def has_change_permission(self, request, obj=None):
+        if (
+            obj is not None
+            and obj.status == Status.PUBLISHED
+            and not self.has_publish_permission(request)
+        ):
+            return False
+        return super().has_change_permission(request, obj)
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        if self.has_publish_permission(request):
+            return form
+        return type(form.__name__, (DraftsOnlyForm, form), {})
+
+    def changelist_view(self, request, extra_context=None):
+        # Django drops actions a user may not run from the form and then says only "No
+        # action selected"; an Editor who posts one anyway gets a refusal that says why.
+        if (
+            request.method == "POST"
+            and request.POST.get("action") in self.publish_actions
+            and not self.has_publish_permission(request)
+        ):
+            self.message_user(request, PUBLISH_REFUSED, messages.ERROR)
+            return HttpResponseRedirect(request.get_full_path())
+        return super().changelist_view(request, extra_context)
 
     def hidden_reason(self, obj):
         """Why an object whose own status is published is still hidden, if anything."""
@@ -50,6 +117,13 @@ class PublishableAdminMixin:
                 static("admin/img/icon-no.svg"),
                 obj.get_status_display(),
             )
+        if obj.publish_at and obj.publish_at > timezone.now():
+            return format_html(
+                '<img src="{}" alt=""> {}<br><small>{}</small>',
+                static("admin/img/icon-clock.svg"),
+                _("Scheduled"),
+                date_format(timezone.localtime(obj.publish_at), "DATETIME_FORMAT"),
+            )
         reason = "" if obj.is_published else self.hidden_reason(obj)
         if reason:
             return format_html(
@@ -62,19 +136,24 @@ class PublishableAdminMixin:
             '<img src="{}" alt=""> {}', static("admin/img/icon-yes.svg"), obj.get_status_display()
         )
 
-    def _change_status(self, queryset, status):
-        # A fresh queryset: the changelist's may carry annotations that an UPDATE cannot take.
+    def _change_status(self, request, queryset, status):
+        # A fresh queryset: the changelist's may carry annotations. Each object is saved,
+        # not updated in bulk, so the revision history and the admin log record the change.
         selected = list(queryset.values_list("pk", flat=True))
-        return (
-            self.model._default_manager.filter(pk__in=selected)
-            .exclude(status=status)
-            # update() skips auto_now, so the timestamp is set here.
-            .update(status=status, updated_at=timezone.now())
-        )
+        changed = self.model._default_manager.filter(pk__in=selected).exclude(status=status)
+        count = 0
+        for obj in changed:
+            obj.status = status
+            obj.save(update_fields=["status", "updated_at"])
+            self.log_change(request, obj, [{"changed": {"fields": ["status"]}}])
+            count += 1
+        return count
 
-    @admin.action(description=_("Publish selected %(verbose_name_plural)s"), permissions=["change"])
+    @admin.action(
+        description=_("Publish selected %(verbose_name_plural)s"), permissions=["publish"]
+    )
     def publish(self, request, queryset):
-        count = self._change_status(queryset, Status.PUBLISHED)
+        count = self._change_status(request, queryset, Status.PUBLISHED)
         message = ngettext(
             "%(count)d %(items)s was published.",
             "%(count)d %(items)s were published.",
@@ -84,10 +163,10 @@ class PublishableAdminMixin:
 
     @admin.action(
         description=_("Unpublish selected %(verbose_name_plural)s (back to draft)"),
-        permissions=["change"],
+        permissions=["publish"],
     )
     def unpublish(self, request, queryset):
-        count = self._change_status(queryset, Status.DRAFT)
+        count = self._change_status(request, queryset, Status.DRAFT)
         message = ngettext(
             "%(count)d %(items)s was unpublished and is now a draft.",
             "%(count)d %(items)s were unpublished and are now drafts.",
@@ -122,3 +201,65 @@ class YearListFilter(admin.SimpleListFilter):
         if not datetime.MINYEAR <= year <= datetime.MAXYEAR:
             raise IncorrectLookupParameters(f"Year out of range: {year}")
         return queryset.filter(**{f"{self.date_field}__year": year})
+
+
+class HistoryAdmin(SimpleHistoryAdmin):
+    """Each object's history with the differences between versions (django-simple-history).
+
+    Everyone who may view an object sees its history; only a user who may delete it
+    (Publishers) may restore an earlier version, and the server refuses the others'
+    POST, not only the button. Django's own admin log keeps its entries as well.
+    """
+
+    def has_restore_permission(self, request):
+        opts = self.opts
+        return request.user.has_perm(f"{opts.app_label}.delete_{opts.model_name}")
+
+    def revert_disabled(self, request, obj=None):
+        return not self.has_restore_permission(request) or super().revert_disabled(request, obj)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        if request.method == "POST" and not self.has_restore_permission(request):
+            raise PermissionDenied
+        existed = self.model._default_manager.filter(pk=object_id).exists()
+        response = super().history_form_view(request, object_id, version_id, extra_context)
+        if request.method == "POST" and not existed:
+            restored = self.model._default_manager.filter(pk=object_id).first()
+            if restored is not None:
+                self.restore_related(request, restored)
+        return response
+
+    def restore_related(self, request, obj):
+        """Bring back what was deleted with `obj` when a deleted object is restored."""
+
+
+class MarkdownHelpMixin:
+    """Markdown fields (named in `markdown_fields`) say which syntax they take and have a
+    Preview button. On a ModelAdmin the mixin also serves the preview, at
+    `<model>/markdown-preview/`; an inline uses its parent admin's (which needs the mixin).
+    """
+
+    markdown_fields = ()
+
+    def get_urls(self):
+        opts = self.opts
+        preview = path(
+            "markdown-preview/",
+            self.admin_site.admin_view(markdown_preview),
+            name=f"{opts.app_label}_{opts.model_name}_markdown_preview",
+        )
+        return [preview, *super().get_urls()]
+
+    def markdown_preview_url(self):
+        opts = getattr(self, "parent_model", self.model)._meta
+        return reverse(
+            f"{self.admin_site.name}:{opts.app_label}_{opts.model_name}_markdown_preview"
+        )
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name in self.markdown_fields:
+            kwargs["widget"] = MarkdownTextarea(preview_url=self.markdown_preview_url())
+        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if formfield is not None and db_field.name in self.markdown_fields:
+            formfield.help_text = MARKDOWN_HELP
+        return formfield

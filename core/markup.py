@@ -7,6 +7,7 @@ javascript: links never reach a reader.
 
 import markdown
 import nh3
+from django.utils.translation import gettext_lazy as _
 
 ALLOWED_TAGS = {
     "a", "abbr", "b", "blockquote", "br", "code", "em", "h2", "h3", "h4", "hr", "i",
@@ -14,6 +15,13 @@ ALLOWED_TAGS = {
 }  # fmt: skip
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}}
 ALLOWED_URL_SCHEMES = {"http", "https", "mailto"}
+
+# The help text of every Markdown field in the admin: what the allow-list above keeps.
+MARKDOWN_HELP = _(
+    "Markdown. Separate paragraphs with an empty line. *italic*, **bold**, "
+    "[link text](https://example.org), lists with “- ” or “1. ”, headings with “## ”, "
+    "quotes with “> ”. Other HTML is removed. “Preview” shows the text as readers will see it."
+)
 
 
 def render_markdown(text):

@@ -2,9 +2,12 @@ from django import forms
 from django.contrib import admin
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+from import_export.admin import ExportMixin
+from import_export.formats.base_formats import CSV, XLSX
 
-from core.admin import HTTPS_URL_FIELDS, RECORD_FIELDSET
+from core.admin import HTTPS_URL_FIELDS, RECORD_FIELDSET, HistoryAdmin, MarkdownHelpMixin
 from organizations.models import Organization, Person
+from organizations.resources import OrganizationResource
 
 
 class OrganizationForm(forms.ModelForm):
@@ -33,8 +36,12 @@ class OrganizationForm(forms.ModelForm):
 
 
 @admin.register(Organization)
-class OrganizationAdmin(admin.ModelAdmin):
+class OrganizationAdmin(MarkdownHelpMixin, ExportMixin, HistoryAdmin):
     form = OrganizationForm
+    markdown_fields = ["description"]
+    # Export to CSV or XLSX (django-import-export); slugs identify organizations.
+    resource_classes = [OrganizationResource]
+    formats = [CSV, XLSX]
     formfield_overrides = HTTPS_URL_FIELDS
     list_display = ["name", "acronym", "kind"]
     list_editable = ["kind"]
@@ -50,7 +57,7 @@ class OrganizationAdmin(admin.ModelAdmin):
 
 
 @admin.register(Person)
-class PersonAdmin(admin.ModelAdmin):
+class PersonAdmin(HistoryAdmin):
     list_display = ["name", "position", "organization"]
     list_filter = [("organization", admin.RelatedOnlyFieldListFilter)]
     list_select_related = ["organization"]

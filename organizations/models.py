@@ -1,6 +1,7 @@
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from organizations.enums import OrganizationKind
 
@@ -34,6 +35,7 @@ class Organization(models.Model):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = SlugManager()
+    history = HistoricalRecords(excluded_fields=["updated_at"])
 
     class Meta:
         ordering = ["name"]
@@ -72,6 +74,7 @@ class Person(models.Model):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = SlugManager()
+    history = HistoricalRecords(excluded_fields=["updated_at"])
 
     class Meta:
         ordering = ["name"]

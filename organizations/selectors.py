@@ -5,15 +5,19 @@ the series they organize and the workshops they co-organize through their revers
 relations (`series_roles`, `workshop_roles`), never by importing those apps.
 """
 
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef
 
-from core.enums import Status
+from core.publishing import published_q
 from organizations.models import Organization
 
-PUBLIC_SERIES_ROLE = Q(series__status=Status.PUBLISHED)
-PUBLIC_WORKSHOP_ROLE = Q(
-    workshop__status=Status.PUBLISHED, workshop__series__status=Status.PUBLISHED
-)
+
+# Functions, not constants: "published" compares publish-at times with now.
+def public_series_role():
+    return published_q("series__")
+
+
+def public_workshop_role():
+    return published_q("workshop__") & published_q("workshop__series__")
 
 
 def organizations_for_reader(user):
@@ -26,8 +30,8 @@ def organizations_for_reader(user):
     series_roles = Organization.series_roles.rel.related_model.objects
     workshop_roles = Organization.workshop_roles.rel.related_model.objects
     return Organization.objects.filter(
-        Exists(series_roles.filter(PUBLIC_SERIES_ROLE, organization=OuterRef("pk")))
-        | Exists(workshop_roles.filter(PUBLIC_WORKSHOP_ROLE, organization=OuterRef("pk")))
+        Exists(series_roles.filter(public_series_role(), organization=OuterRef("pk")))
+        | Exists(workshop_roles.filter(public_workshop_role(), organization=OuterRef("pk")))
     )
 
 
@@ -38,8 +42,8 @@ def organization_page(organization, user):
         "-workshop__start_date", "workshop__number"
     )
     if not user.is_staff:
-        series_roles = series_roles.filter(PUBLIC_SERIES_ROLE)
-        workshop_roles = workshop_roles.filter(PUBLIC_WORKSHOP_ROLE)
+        series_roles = series_roles.filter(public_series_role())
+        workshop_roles = workshop_roles.filter(public_workshop_role())
     return {
         "organization": organization,
         "series_roles": list(series_roles),

@@ -3,7 +3,13 @@ from django.db.models import Count, Max, Min
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
-from core.admin import HTTPS_URL_FIELDS, RECORD_FIELDSET, PublishableAdminMixin
+from core.admin import (
+    HTTPS_URL_FIELDS,
+    RECORD_FIELDSET,
+    HistoryAdmin,
+    MarkdownHelpMixin,
+    PublishableAdminMixin,
+)
 from series.models import Milestone, RelatedLink, Series, SeriesOrganizer
 
 
@@ -24,15 +30,16 @@ class RelatedLinkInline(admin.TabularInline):
     extra = 0
 
 
-class MilestoneInline(admin.StackedInline):
+class MilestoneInline(MarkdownHelpMixin, admin.StackedInline):
     model = Milestone
+    markdown_fields = ["description"]
     formfield_overrides = HTTPS_URL_FIELDS
     fields = ["title", ("start_date", "end_date"), "url", "description"]
     extra = 0
 
 
 @admin.register(Series)
-class SeriesAdmin(PublishableAdminMixin, admin.ModelAdmin):
+class SeriesAdmin(PublishableAdminMixin, MarkdownHelpMixin, HistoryAdmin):
     list_display = [
         "title",
         "label",
@@ -49,17 +56,19 @@ class SeriesAdmin(PublishableAdminMixin, admin.ModelAdmin):
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["coordinator"]
     readonly_fields = ["created_at", "updated_at"]
+    markdown_fields = ["summary"]
     ordering = ["title"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "label"]}),
         (
             _("Publication"),
             {
-                "fields": ["status", "featured"],
+                "fields": ["status", "publish_at", "featured"],
                 "description": _(
                     "Drafts are hidden from the public; staff can still preview them "
                     "with “View on site”. A series' workshops are public only while "
-                    "the series is published."
+                    "the series is published. Only Publishers can publish, unpublish "
+                    "or schedule."
                 ),
             },
         ),
@@ -94,7 +103,7 @@ class SeriesAdmin(PublishableAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(SeriesOrganizer)
-class SeriesOrganizerAdmin(admin.ModelAdmin):
+class SeriesOrganizerAdmin(HistoryAdmin):
     list_display = ["organization", "series", "role", "order"]
     list_editable = ["order"]
     list_filter = ["series"]
@@ -104,7 +113,7 @@ class SeriesOrganizerAdmin(admin.ModelAdmin):
 
 
 @admin.register(RelatedLink)
-class RelatedLinkAdmin(admin.ModelAdmin):
+class RelatedLinkAdmin(HistoryAdmin):
     formfield_overrides = HTTPS_URL_FIELDS
     list_display = ["title", "series", "url", "target_series", "order"]
     list_editable = ["order"]
@@ -125,7 +134,7 @@ class RelatedLinkAdmin(admin.ModelAdmin):
 
 
 @admin.register(Milestone)
-class MilestoneAdmin(admin.ModelAdmin):
+class MilestoneAdmin(MarkdownHelpMixin, HistoryAdmin):
     formfield_overrides = HTTPS_URL_FIELDS
     list_display = ["title", "series", "start_date", "end_date"]
     list_filter = ["series"]
@@ -134,3 +143,4 @@ class MilestoneAdmin(admin.ModelAdmin):
     date_hierarchy = "start_date"
     autocomplete_fields = ["series"]
     fields = ["series", "title", ("start_date", "end_date"), "url", "description"]
+    markdown_fields = ["description"]

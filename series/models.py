@@ -3,15 +3,18 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from core.enums import Status
 from core.models import ConstraintErrorsOnFieldsMixin
+from core.publishing import is_public, published_q
 from organizations.models import Organization, Person
 
 
 class SeriesQuerySet(models.QuerySet):
     def published(self):
-        return self.filter(status=Status.PUBLISHED)
+        """Published and, when a publish-at time is set, that time has passed."""
+        return self.filter(published_q())
 
     def visible_to(self, user):
         """Drafts never leave this method for anyone but staff, who preview them."""
@@ -58,6 +61,15 @@ class Series(ConstraintErrorsOnFieldsMixin, models.Model):
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
     )
+    publish_at = models.DateTimeField(
+        _("publish at"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Optional. A published series with a time here stays hidden until that time, "
+            "then appears on its own. Empty: public as soon as it is published."
+        ),
+    )
     featured = models.BooleanField(
         _("featured on the home page"),
         default=False,
@@ -67,6 +79,8 @@ class Series(ConstraintErrorsOnFieldsMixin, models.Model):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = SeriesQuerySet.as_manager()
+    # Who changed what and when, for the admin's history with diffs and restore (issue 4).
+    history = HistoricalRecords(excluded_fields=["updated_at"])
 
     constraint_error_fields = {"only_one_featured_series": "featured"}
 
@@ -74,6 +88,8 @@ class Series(ConstraintErrorsOnFieldsMixin, models.Model):
         ordering = ["title"]
         verbose_name = _("series")
         verbose_name_plural = _("series")
+        # Editors draft; only Publishers may change the status or the publish-at time.
+        permissions = [("publish_series", _("Can publish, unpublish and schedule series"))]
         constraints = [
             models.UniqueConstraint(
                 fields=["featured"],
@@ -96,7 +112,7 @@ class Series(ConstraintErrorsOnFieldsMixin, models.Model):
 
     @property
     def is_published(self):
-        return self.status == Status.PUBLISHED
+        return is_public(self)
 
 
 class SeriesOrganizerQuerySet(models.QuerySet):
@@ -125,6 +141,7 @@ class SeriesOrganizer(ConstraintErrorsOnFieldsMixin, models.Model):
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     objects = SeriesOrganizerQuerySet.as_manager()
+    history = HistoricalRecords()
 
     constraint_error_fields = {"unique_organizer_per_series": "organization"}
 
@@ -174,6 +191,7 @@ class RelatedLink(ConstraintErrorsOnFieldsMixin, models.Model):
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     objects = RelatedLinkQuerySet.as_manager()
+    history = HistoricalRecords()
 
     constraint_error_fields = {
         "related_link_has_exactly_one_target": "url",
@@ -238,6 +256,7 @@ class Milestone(ConstraintErrorsOnFieldsMixin, models.Model):
     url = models.URLField(_("web address"), blank=True)
 
     objects = MilestoneQuerySet.as_manager()
+    history = HistoricalRecords()
 
     constraint_error_fields = {
         "milestone_ends_after_start": "end_date",

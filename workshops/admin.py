@@ -1,10 +1,25 @@
 from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.template.response import TemplateResponse
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from import_export.admin import ImportExportMixin
+from import_export.formats.base_formats import CSV, XLSX
 
-from core.admin import HTTPS_URL_FIELDS, RECORD_FIELDSET, PublishableAdminMixin, YearListFilter
+from core.admin import (
+    HTTPS_URL_FIELDS,
+    RECORD_FIELDSET,
+    HistoryAdmin,
+    MarkdownHelpMixin,
+    PublishableAdminMixin,
+    YearListFilter,
+)
 from core.enums import Status
+from core.publishing import is_public, published_q
+from workshops.editorial import deleted_workshops, duplicate_workshop, restore_deleted_children
 from workshops.models import Document, Participation, Workshop, WorkshopPartner
+from workshops.resources import WorkshopResource
 
 
 class WorkshopPartnerInline(admin.TabularInline):
@@ -33,7 +48,7 @@ class WorkshopYearFilter(YearListFilter):
 
 
 @admin.register(Workshop)
-class WorkshopAdmin(PublishableAdminMixin, admin.ModelAdmin):
+class WorkshopAdmin(PublishableAdminMixin, MarkdownHelpMixin, ImportExportMixin, HistoryAdmin):
     list_display = ["number", "title", "series", "start_date", "format", "status_badge"]
     list_display_links = ["number", "title"]
     list_filter = ["series", "status", WorkshopYearFilter, "format"]
@@ -43,15 +58,22 @@ class WorkshopAdmin(PublishableAdminMixin, admin.ModelAdmin):
     ordering = ["series__title", "number"]
     prepopulated_fields = {"slug": ["title"]}
     readonly_fields = ["created_at", "updated_at"]
+    markdown_fields = ["summary"]
+    actions = ["publish", "unpublish", "duplicate"]
+    # Spreadsheets (django-import-export): CSV and XLSX only, rows matched on series + number.
+    resource_classes = [WorkshopResource]
+    formats = [CSV, XLSX]
+    change_list_template = "admin/workshops/workshop/change_list.html"
     fieldsets = [
         (None, {"fields": ["series", "number", "title", "slug", "format"]}),
         (
             _("Publication"),
             {
-                "fields": ["status"],
+                "fields": ["status", "publish_at"],
                 "description": _(
                     "A workshop is public only when it and its series are both published. "
-                    "Staff can preview drafts with “View on site”."
+                    "Staff can preview drafts with “View on site”. Only Publishers can "
+                    "publish, unpublish or schedule."
                 ),
             },
         ),
@@ -75,12 +97,16 @@ class WorkshopAdmin(PublishableAdminMixin, admin.ModelAdmin):
     def hidden_reason(self, obj):
         if obj.series.status != Status.PUBLISHED:
             return _("Hidden: its series is a draft.")
+        if not is_public(obj.series):
+            return _("Hidden: its series is scheduled for later.")
         return ""
 
-    @admin.action(description=_("Publish selected %(verbose_name_plural)s"), permissions=["change"])
+    @admin.action(
+        description=_("Publish selected %(verbose_name_plural)s"), permissions=["publish"]
+    )
     def publish(self, request, queryset):
         super().publish(request, queryset)
-        hidden = queryset.exclude(series__status=Status.PUBLISHED).count()
+        hidden = queryset.exclude(published_q("series__")).count()
         if hidden:
             message = ngettext(
                 "%(count)d of them stays hidden until its series is published.",
@@ -89,9 +115,56 @@ class WorkshopAdmin(PublishableAdminMixin, admin.ModelAdmin):
             ) % {"count": hidden}
             self.message_user(request, message, messages.WARNING)
 
+    @admin.action(description=_("Duplicate selected workshops as new drafts"), permissions=["add"])
+    def duplicate(self, request, queryset):
+        copies = [duplicate_workshop(workshop) for workshop in queryset.select_related("series")]
+        message = ngettext(
+            "%(count)d workshop was duplicated as a draft: %(copies)s.",
+            "%(count)d workshops were duplicated as drafts: %(copies)s.",
+            len(copies),
+        ) % {"count": len(copies), "copies": ", ".join(str(copy) for copy in copies)}
+        self.message_user(request, message, messages.SUCCESS)
+
+    # Import is a Publisher's task: it can create and change many workshops at once.
+    def has_import_permission(self, request):
+        return self.has_publish_permission(request)
+
+    def get_import_data_kwargs(self, request, *args, **kwargs):
+        # All or nothing on confirm too, should the data have changed since the preview.
+        return {
+            **super().get_import_data_kwargs(request, *args, **kwargs),
+            "rollback_on_validation_errors": True,
+        }
+
+    def get_urls(self):
+        urls = [
+            path(
+                "deleted/",
+                self.admin_site.admin_view(self.deleted_view),
+                name="workshops_workshop_deleted",
+            )
+        ]
+        return urls + super().get_urls()
+
+    def deleted_view(self, request):
+        """Deleted workshops, each linking to its history, where a Publisher restores it."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "title": _("Deleted workshops"),
+            "records": deleted_workshops(),
+            "can_restore": self.has_restore_permission(request),
+        }
+        return TemplateResponse(request, "admin/workshops/workshop/deleted.html", context)
+
+    def restore_related(self, request, obj):
+        restore_deleted_children(obj)
+
 
 @admin.register(WorkshopPartner)
-class WorkshopPartnerAdmin(admin.ModelAdmin):
+class WorkshopPartnerAdmin(HistoryAdmin):
     list_display = ["organization", "role", "workshop", "order"]
     list_editable = ["order"]
     list_filter = ["role", "workshop__series"]
@@ -101,7 +174,7 @@ class WorkshopPartnerAdmin(admin.ModelAdmin):
 
 
 @admin.register(Participation)
-class ParticipationAdmin(admin.ModelAdmin):
+class ParticipationAdmin(HistoryAdmin):
     list_display = ["person", "role", "workshop", "order"]
     list_editable = ["order"]
     list_filter = ["role", "workshop__series"]
@@ -111,7 +184,7 @@ class ParticipationAdmin(admin.ModelAdmin):
 
 
 @admin.register(Document)
-class DocumentAdmin(admin.ModelAdmin):
+class DocumentAdmin(HistoryAdmin):
     formfield_overrides = HTTPS_URL_FIELDS
     list_display = ["title", "kind", "language", "workshop", "order"]
     list_editable = ["kind", "order"]

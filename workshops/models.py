@@ -6,10 +6,13 @@ from django.db import models
 from django.db.models import F, Prefetch, Q
 from django.db.models.functions import Coalesce
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from core.enums import Status
 from core.models import ConstraintErrorsOnFieldsMixin
+from core.publishing import is_public, published_q
 from organizations.models import Organization, Person
 from series.models import Series
 from workshops.enums import (
@@ -46,8 +49,10 @@ def validate_time_zone(value):
 
 class WorkshopQuerySet(models.QuerySet):
     def published(self):
-        """A workshop is public only when it and its series are both published."""
-        return self.filter(status=Status.PUBLISHED, series__status=Status.PUBLISHED)
+        """Public only when it and its series are both published and their publish-at
+        times (if any) have passed: a scheduled workshop appears at its time on its own."""
+        now = timezone.now()
+        return self.filter(published_q(now=now), published_q("series__", now=now))
 
     def visible_to(self, user):
         """Drafts never leave this method for anyone but staff, who preview them."""
@@ -119,6 +124,16 @@ class Workshop(ConstraintErrorsOnFieldsMixin, models.Model):
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
     )
+    publish_at = models.DateTimeField(
+        _("publish at"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Optional. A published workshop with a time here stays hidden until that time, "
+            "then appears on the site, in feeds and in the sitemap on its own. "
+            "Empty: public as soon as it is published."
+        ),
+    )
     partners = models.ManyToManyField(
         Organization,
         through="WorkshopPartner",
@@ -132,6 +147,8 @@ class Workshop(ConstraintErrorsOnFieldsMixin, models.Model):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = WorkshopQuerySet.as_manager()
+    # Who changed what and when; keeps deleted workshops so a deletion can be undone.
+    history = HistoricalRecords(excluded_fields=["updated_at"])
 
     constraint_error_fields = {
         "unique_workshop_number_per_series": "number",
@@ -145,6 +162,8 @@ class Workshop(ConstraintErrorsOnFieldsMixin, models.Model):
         ordering = ["series", "number"]
         verbose_name = _("workshop")
         verbose_name_plural = _("workshops")
+        # Editors draft; only Publishers may change the status or the publish-at time.
+        permissions = [("publish_workshop", _("Can publish, unpublish and schedule workshops"))]
         constraints = [
             models.UniqueConstraint(
                 fields=["series", "number"],
@@ -193,7 +212,8 @@ class Workshop(ConstraintErrorsOnFieldsMixin, models.Model):
 
     @property
     def is_published(self):
-        return self.status == Status.PUBLISHED and self.series.status == Status.PUBLISHED
+        now = timezone.now()
+        return is_public(self, now) and is_public(self.series, now)
 
     @property
     def last_day(self):
@@ -239,6 +259,7 @@ class WorkshopPartner(ConstraintErrorsOnFieldsMixin, models.Model):
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     objects = WorkshopPartnerQuerySet.as_manager()
+    history = HistoricalRecords()
 
     constraint_error_fields = {"unique_partner_per_workshop": "organization"}
 
@@ -294,6 +315,7 @@ class Participation(ConstraintErrorsOnFieldsMixin, models.Model):
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     objects = ParticipationQuerySet.as_manager()
+    history = HistoricalRecords()
 
     constraint_error_fields = {"unique_participation_role": "person"}
 
@@ -355,6 +377,7 @@ class Document(ConstraintErrorsOnFieldsMixin, models.Model):
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     objects = DocumentQuerySet.as_manager()
+    history = HistoricalRecords()
 
     constraint_error_fields = {
         "document_has_file_or_url": "url",

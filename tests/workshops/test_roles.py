@@ -1,0 +1,287 @@
+"""Editors draft; Publishers also publish, unpublish, schedule, delete, restore and import.
+
+Every refusal is checked on the server (a crafted POST), not only by a hidden button.
+"""
+
+import datetime
+import io
+
+import pytest
+from django.contrib.messages import get_messages
+from django.core.management import call_command
+from django.urls import reverse
+from django.utils import timezone
+
+from core.enums import Status
+from series.models import Series
+from tests.editorial import admin_url, change_form_data, login_as
+from tests.factories import SeriesFactory, WorkshopFactory
+from workshops.models import Workshop
+
+pytestmark = pytest.mark.django_db
+
+CAN_PUBLISH = {"editor": False, "publisher": True, "superuser": True}
+WORKSHOPS = reverse("admin:workshops_workshop_changelist")
+SERIES = reverse("admin:series_series_changelist")
+
+
+def messages_of(response):
+    return [str(message) for message in get_messages(response.wsgi_request)]
+
+
+def test_groups_editors_and_publishers_exist_after_migrate():
+    from django.contrib.auth.models import Group
+
+    editors = set(Group.objects.get(name="Editors").permissions.values_list("codename", flat=True))
+    publishers = set(
+        Group.objects.get(name="Publishers").permissions.values_list("codename", flat=True)
+    )
+
+    assert {"add_workshop", "change_workshop", "add_document", "change_person"} <= editors
+    assert not {"publish_workshop", "publish_series", "delete_workshop"} & editors
+    assert publishers - editors == {
+        "publish_series",
+        "publish_workshop",
+        *(
+            f"delete_{model}"
+            for model in [
+                "organization", "person", "series", "seriesorganizer", "relatedlink",
+                "milestone", "workshop", "workshoppartner", "participation", "document",
+            ]
+        ),
+    }  # fmt: skip
+
+
+@pytest.mark.parametrize("role", ["editor", "publisher", "superuser"])
+def test_role_adds_a_draft_workshop(client, role):
+    login_as(client, role)
+    series = SeriesFactory()
+    data = change_form_data_for_add(client, series)
+
+    response = client.post(reverse("admin:workshops_workshop_add"), data)
+
+    assert response.status_code == 302
+    assert Workshop.objects.get().status == Status.DRAFT
+
+
+def change_form_data_for_add(client, series, **fields):
+    response = client.get(reverse("admin:workshops_workshop_add"))
+    data = {}
+    for inline in response.context["inline_admin_formsets"]:
+        management_form = inline.formset.management_form
+        for name in management_form.fields:
+            data[management_form.add_prefix(name)] = management_form[name].value()
+    return {
+        **data,
+        "series": series.pk,
+        "number": 1,
+        "title": "Migration and Development",
+        "slug": "migration-and-development",
+        "format": "",
+        "status": Status.DRAFT,
+        "publish_at_0": "",
+        "publish_at_1": "",
+        "start_date": "2006-03-15",
+        "time_zone": "America/New_York",
+        **fields,
+    }
+
+
+@pytest.mark.parametrize("role", ["editor", "publisher", "superuser"])
+def test_role_adding_a_published_workshop_refused_unless_publisher(client, role):
+    login_as(client, role)
+    series = SeriesFactory()
+    data = change_form_data_for_add(client, series, status=Status.PUBLISHED)
+
+    response = client.post(reverse("admin:workshops_workshop_add"), data)
+
+    if CAN_PUBLISH[role]:
+        assert response.status_code == 302
+        assert Workshop.objects.get().status == Status.PUBLISHED
+    else:
+        assert response.status_code == 200
+        assert "Only Publishers can publish" in str(
+            response.context["adminform"].form.errors["status"]
+        )
+        assert not Workshop.objects.exists()
+
+
+@pytest.mark.parametrize("role", ["editor", "publisher", "superuser"])
+@pytest.mark.parametrize("model", ["workshop", "series"])
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"status": Status.PUBLISHED},
+        {"publish_at": datetime.datetime(2030, 1, 1, 9, tzinfo=datetime.UTC)},
+    ],
+    ids=["status", "publish_at"],
+)
+def test_role_publishing_a_draft_by_its_form_refused_unless_publisher(client, role, model, change):
+    login_as(client, role)
+    obj = (
+        WorkshopFactory(status=Status.DRAFT)
+        if model == "workshop"
+        else SeriesFactory(status=Status.DRAFT)
+    )
+    data = change_form_data(client, obj, **change)
+
+    response = client.post(admin_url(obj, "change"), data)
+
+    obj.refresh_from_db()
+    field = next(iter(change))
+    if CAN_PUBLISH[role]:
+        assert response.status_code == 302
+        assert getattr(obj, field) == change[field]
+    else:
+        assert response.status_code == 200
+        assert "Only Publishers can publish" in str(
+            response.context["adminform"].form.errors[field]
+        )
+        assert obj.status == Status.DRAFT
+        assert obj.publish_at is None
+
+
+@pytest.mark.parametrize("role", ["editor", "publisher", "superuser"])
+def test_role_editor_may_edit_a_draft_but_not_a_published_workshop(client, role):
+    login_as(client, role)
+    draft = WorkshopFactory(status=Status.DRAFT, title="Draft")
+    published = WorkshopFactory(title="Public")
+
+    draft_response = client.post(
+        admin_url(draft, "change"), change_form_data(client, draft, title="Draft, edited")
+    )
+    published_page = client.get(admin_url(published, "change"))
+    published_response = client.post(
+        admin_url(published, "change"),
+        {**change_form_data_readonly(published), "title": "Changed"},
+    )
+
+    draft.refresh_from_db()
+    published.refresh_from_db()
+    assert draft_response.status_code == 302
+    assert draft.title == "Draft, edited"
+    if CAN_PUBLISH[role]:
+        assert published_page.context["has_change_permission"]
+    else:
+        # Read only: changing it would change the public site.
+        assert not published_page.context["has_change_permission"]
+        assert published_response.status_code == 403
+        assert published.title == "Public"
+
+
+def change_form_data_readonly(workshop):
+    return {"title": workshop.title, "series": workshop.series_id, "number": workshop.number}
+
+
+@pytest.mark.parametrize("role", ["editor", "publisher", "superuser"])
+@pytest.mark.parametrize(
+    ("changelist", "factory"), [(WORKSHOPS, WorkshopFactory), (SERIES, SeriesFactory)]
+)
+@pytest.mark.parametrize(
+    ("action", "before", "after"),
+    [("publish", Status.DRAFT, Status.PUBLISHED), ("unpublish", Status.PUBLISHED, Status.DRAFT)],
+)
+def test_role_publish_actions_refused_unless_publisher(
+    client, role, changelist, factory, action, before, after
+):
+    login_as(client, role)
+    objs = [factory(status=before), factory(status=before)]
+
+    response = client.post(
+        changelist, {"action": action, "_selected_action": [obj.pk for obj in objs]}
+    )
+
+    assert response.status_code == 302
+    statuses = {type(obj).objects.get(pk=obj.pk).status for obj in objs}
+    if CAN_PUBLISH[role]:
+        assert statuses == {after}
+    else:
+        assert statuses == {before}
+        assert messages_of(response) == [
+            "Only Publishers can publish, unpublish or schedule. Save it as a draft and ask "
+            "a Publisher to publish it."
+        ]
+
+
+@pytest.mark.parametrize("role", ["editor", "publisher", "superuser"])
+def test_role_publish_action_is_offered_only_to_publishers(client, role):
+    login_as(client, role)
+    WorkshopFactory()
+
+    response = client.get(WORKSHOPS)
+
+    actions = [value for value, _label in response.context["action_form"].fields["action"].choices]
+    assert ("publish" in actions) is CAN_PUBLISH[role]
+    assert ("unpublish" in actions) is CAN_PUBLISH[role]
+    assert "duplicate" in actions
+
+
+@pytest.mark.parametrize("role", ["editor", "publisher", "superuser"])
+@pytest.mark.parametrize("model", ["workshop", "series"])
+def test_role_delete_refused_unless_publisher(client, role, model):
+    login_as(client, role)
+    obj = (
+        WorkshopFactory(status=Status.DRAFT)
+        if model == "workshop"
+        else SeriesFactory(status=Status.DRAFT)
+    )
+
+    response = client.post(admin_url(obj, "delete"), {"post": "yes"})
+
+    exists = type(obj).objects.filter(pk=obj.pk).exists()
+    if CAN_PUBLISH[role]:
+        assert response.status_code == 302
+        assert not exists
+    else:
+        assert response.status_code == 403
+        assert exists
+
+
+@pytest.mark.parametrize("role", ["editor", "publisher", "superuser"])
+def test_role_bulk_delete_action_refused_unless_publisher(client, role):
+    login_as(client, role)
+    workshop = WorkshopFactory(status=Status.DRAFT)
+
+    client.post(
+        WORKSHOPS,
+        {"action": "delete_selected", "_selected_action": [workshop.pk], "post": "yes"},
+    )
+
+    assert Workshop.objects.filter(pk=workshop.pk).exists() is not CAN_PUBLISH[role]
+
+
+@pytest.mark.parametrize("role", ["editor", "publisher"])
+def test_grant_role_gives_the_group_and_staff(role, django_user_model):
+    user = django_user_model.objects.create_user(username="amina", password="not-used")
+
+    call_command("grant_role", "amina", role, stdout=io.StringIO())
+
+    user.refresh_from_db()
+    assert user.is_staff
+    assert list(user.groups.values_list("name", flat=True)) == [
+        {"editor": "Editors", "publisher": "Publishers"}[role]
+    ]
+
+
+def test_grant_role_replaces_the_previous_role(django_user_model):
+    user = django_user_model.objects.create_user(username="amina", password="not-used")
+    call_command("grant_role", "amina", "editor", stdout=io.StringIO())
+
+    call_command("grant_role", "amina", "publisher", stdout=io.StringIO())
+
+    assert list(user.groups.values_list("name", flat=True)) == ["Publishers"]
+
+
+def test_grant_role_unknown_user_is_an_error():
+    from django.core.management import CommandError
+
+    with pytest.raises(CommandError, match="There is no user “nobody”"):
+        call_command("grant_role", "nobody", "editor")
+
+
+def test_series_scheduled_keeps_status_until_time(client):
+    # Not a role test but the publish-at contract the roles protect.
+    later = timezone.now() + datetime.timedelta(days=1)
+    SeriesFactory(publish_at=later)
+
+    assert list(Series.objects.published()) == []
