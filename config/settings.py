@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "django.contrib.sitemaps",  # /sitemap.xml (issue 3)
     # Editorial workflow (issue 4): revision history with restore; spreadsheet import/export.
     "simple_history",
     "import_export",
@@ -52,6 +53,7 @@ INSTALLED_APPS = [
     "organizations",
     "series",
     "workshops",
+    "search",  # above every content app: imports them all, nothing imports it (issue 3)
 ]
 
 MIDDLEWARE = [

@@ -1,13 +1,27 @@
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
+from organizations.sitemaps import OrganizationSitemap
 from series import views as series_views
+from series.sitemaps import SeriesSitemap
+from workshops.sitemaps import WorkshopSitemap
+
+SITEMAPS = {
+    "series": SeriesSitemap,
+    "workshops": WorkshopSitemap,
+    "organizations": OrganizationSitemap,
+}
 
 urlpatterns = [
     path("", series_views.home, name="home"),
     path("series/", include("series.urls")),
     path("series/<slug:series_slug>/workshops/", include("workshops.urls")),
+    # iCalendar files (issue 3): routed by workshops, which builds them (docs/architecture.md).
+    path("series/<slug:series_slug>/", include("workshops.calendar_urls")),
+    path("search/", include("search.urls")),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("organizations/", include("organizations.urls")),
     path("", include("core.urls")),
     path("admin/", admin.site.urls),

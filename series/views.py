@@ -3,6 +3,7 @@ from django.utils import timezone
 
 from series import selectors
 from series.forms import ScheduleFilterForm
+from series.structured_data import event_series_ld
 
 
 def home(request):
@@ -28,6 +29,9 @@ def series_list(request):
 def series_detail(request, slug):
     series = get_object_or_404(selectors.series_for_reader(request.user), slug=slug)
     context = selectors.summary_report(series, request.user) | {"nav": "series"}
+    context["json_ld"] = event_series_ld(
+        series, context["organizer_roles"], context["workshops"], request.build_absolute_uri
+    )
     return render(request, "series/detail.html", context)
 
 

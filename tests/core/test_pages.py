@@ -58,7 +58,9 @@ def test_robots_txt_keeps_crawlers_out_of_the_admin(client):
     response = client.get("/robots.txt")
 
     assert response["Content-Type"] == "text/plain; charset=utf-8"
-    assert response.content.decode() == "User-agent: *\nDisallow: /admin/\n"
+    assert response.content.decode() == (
+        "User-agent: *\nDisallow: /admin/\nSitemap: http://testserver/sitemap.xml\n"
+    )
 
 
 def test_healthz_answers_without_the_database(client, django_assert_num_queries):

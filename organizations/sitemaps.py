@@ -1,0 +1,14 @@
+from django.contrib.auth.models import AnonymousUser
+from django.contrib.sitemaps import Sitemap
+
+from organizations.selectors import organizations_for_reader
+
+
+class OrganizationSitemap(Sitemap):
+    """The organization pages the public can open: those with a published role."""
+
+    def items(self):
+        return organizations_for_reader(AnonymousUser()).order_by("pk")
+
+    def lastmod(self, organization):
+        return organization.updated_at

@@ -1,0 +1,46 @@
+"""Matched words in <mark>, the rest escaped."""
+
+import re
+
+from django import template
+from django.utils.html import escape, format_html
+from django.utils.safestring import mark_safe
+
+from core.text import markdown_to_text
+
+register = template.Library()
+
+
+def _pattern(words):
+    # Longest first, so "migration" wins over "migr"; \w* marks the whole word a stem matched.
+    alternatives = "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    return re.compile(rf"\b(?:{alternatives})\w*", re.IGNORECASE)
+
+
+@register.filter
+def highlight(text, words):
+    text = str(text or "")
+    if not words:
+        return escape(text)
+    parts, last = [], 0
+    for match in _pattern(words).finditer(text):
+        parts += [escape(text[last : match.start()]), format_html("<mark>{}</mark>", match[0])]
+        last = match.end()
+    parts.append(escape(text[last:]))
+    return mark_safe("".join(parts))  # every piece above is escaped
+
+
+@register.filter
+def excerpt(markdown_text, words, size=30):
+    """About `size` words of the plain text around the first match, with "…" where cut."""
+    tokens = markdown_to_text(markdown_text).split()
+    if not tokens:
+        return ""
+    start = 0
+    if words:
+        pattern = _pattern(words)
+        start = next((i for i, token in enumerate(tokens) if pattern.search(token)), 0)
+        start = max(0, start - size // 3)
+    end = start + size
+    text = " ".join(tokens[start:end])
+    return ("… " if start else "") + text + (" …" if end < len(tokens) else "")

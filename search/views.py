@@ -1,0 +1,17 @@
+from django.shortcuts import render
+
+from search import selectors
+from search.forms import SearchForm
+
+
+def search(request):
+    form = SearchForm(request.GET)
+    context = {"form": form, "nav": "search", "query": "", "words": [], "results": None}
+    if form.is_valid():
+        query = form.cleaned_data["q"]
+        words = selectors.query_words(query)
+        context |= {"query": query, "words": words}
+        if words:
+            context["results"] = selectors.search(words)
+    # A bad query is the reader's typo, not a broken page: 200 with a message, always.
+    return render(request, "search/results.html", context)

@@ -1,0 +1,13 @@
+from django.contrib.sitemaps import Sitemap
+
+from series.models import Series
+
+
+class SeriesSitemap(Sitemap):
+    """Published series only: a draft's address must not reach search engines."""
+
+    def items(self):
+        return Series.objects.published().order_by("pk")
+
+    def lastmod(self, series):
+        return series.updated_at
