@@ -88,7 +88,8 @@ def build_calendar(name, workshops, absolute_url):
     calendar.add("name", name)  # RFC 7986
     calendar.add("x-wr-calname", name)  # what Apple, Google and Outlook read
     calendar.add("refresh-interval", REFRESH_INTERVAL, parameters={"VALUE": "DURATION"})
-    calendar.add("x-published-ttl", REFRESH_INTERVAL)
+    # The same for older clients (Outlook); an X- property is text unless typed explicitly.
+    calendar.add("x-published-ttl", icalendar.vDuration(REFRESH_INTERVAL))
     for workshop in workshops:
         calendar.add_component(build_event(workshop, absolute_url))
     # A VTIMEZONE for each TZID the timed events use; all-day events need none.

@@ -73,6 +73,8 @@ def test_series_calendar_has_name_refresh_interval_and_product(client, key_migra
     assert str(calendar["X-WR-CALNAME"]) == "Key Migration Issues Workshop Series"
     assert str(calendar["NAME"]) == "Key Migration Issues Workshop Series"
     assert calendar.decoded("REFRESH-INTERVAL") == datetime.timedelta(days=1)
+    assert calendar["REFRESH-INTERVAL"].params["VALUE"] == "DURATION"
+    assert calendar["X-PUBLISHED-TTL"].to_ical() == b"P1D"
     assert str(calendar["VERSION"]) == "2.0"
 
 
