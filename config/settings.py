@@ -5,6 +5,7 @@ so a production server that forgets its environment refuses to start instead of
 running with a development key.  `.env` beside manage.py is read when present.
 """
 
+import datetime
 from pathlib import Path
 
 import environ
@@ -38,13 +39,19 @@ if not DEBUG and not ALLOWED_HOSTS:
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    # Django's admin on core.admin_site.AdminSite: two-factor login when ADMIN_REQUIRE_2FA is on.
+    "core.admin_config.AdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    # Security (issue 7): CSP header, login throttling, TOTP devices for two-factor login.
+    "csp",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "django.contrib.sitemaps",  # /sitemap.xml (issue 3)
     # Editorial workflow (issue 4): revision history with restore; spreadsheet import/export.
     "simple_history",
@@ -62,16 +69,22 @@ MIDDLEWARE = [
     "core.middleware.RequestLogMiddleware",
     "core.middleware.DatabaseUnavailableMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Above whitenoise, so that static files get the same headers as pages.
+    "csp.middleware.CSPMiddleware",
+    "core.security.PermissionsPolicyMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     # Records which staff member made each change in the revision history (issue 4).
     "simple_history.middleware.HistoryRequestMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -125,7 +138,10 @@ if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -175,6 +191,15 @@ SESSION_COOKIE_SECURE = not DEBUG
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_SECURE = not DEBUG
 CSRF_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+if SESSION_COOKIE_SECURE:
+    # Browsers accept a __Host- cookie only when it is Secure, has Path=/ and no Domain:
+    # no subdomain and no plain-HTTP page can set or overwrite it. Not in DEBUG, where the
+    # local server is plain HTTP and the cookies are not Secure.
+    SESSION_COOKIE_NAME = "__Host-sessionid"
+if CSRF_COOKIE_SECURE:
+    CSRF_COOKIE_NAME = "__Host-csrftoken"
 X_FRAME_OPTIONS = "DENY"
 
 LOGGING = {
@@ -205,3 +230,65 @@ IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
 # The uploaded file waits between preview and confirm in the cache, not on local disk, so
 # the confirm may reach another app server (CACHE_URL=redis://… when there are several).
 IMPORT_EXPORT_TMP_STORAGE_CLASS = "import_export.tmp_storages.CacheStorage"
+
+# --- Security (issue 7): docs/security.md explains each of these. ---
+
+# Content-Security-Policy (django-csp 4). Nothing inline: every script and stylesheet is a
+# static file, for the site and the admin alike, so neither 'unsafe-inline' nor
+# 'unsafe-eval' is needed. JSON-LD <script type="application/ld+json"> is data, which
+# browsers never run, so the policy does not have to allow it.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "frame-ancestors": ["'none'"],
+        "form-action": ["'self'"],
+    },
+}
+# Browser features the site does not use, switched off for it and anything it embeds.
+PERMISSIONS_POLICY = (
+    "accelerometer=(), autoplay=(), camera=(), display-capture=(), encrypted-media=(), "
+    "geolocation=(), gyroscope=(), magnetometer=(), microphone=(), midi=(), payment=(), "
+    "picture-in-picture=(), publickey-credentials-get=(), screen-wake-lock=(), usb=(), "
+    "xr-spatial-tracking=()"
+)
+
+# The admin's address, "admin/" by default; another address keeps it out of scanners' lists.
+ADMIN_URL = env.str("ADMIN_URL", default="admin/").strip("/") + "/"
+if ADMIN_URL == "/":
+    raise ImproperlyConfigured("ADMIN_URL is empty. Leave it unset for /admin/, or name a path.")
+# Staff must confirm each sign-in with a code from an authenticator app (django-otp TOTP).
+ADMIN_REQUIRE_2FA = env.bool("ADMIN_REQUIRE_2FA", default=False)
+OTP_TOTP_ISSUER = SITE_NAME
+
+# Login throttling (django-axes): after AXES_FAILURE_LIMIT failed sign-ins for one username
+# from one address, that pair is refused for the cool-off time. Per pair, so that nobody can
+# lock a colleague out from elsewhere, nor lock out everyone behind one address.
+AUTHENTICATION_BACKENDS = [
+    "core.security.LoginThrottleBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "core.security.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "core.security.client_ip"
+AXES_VERBOSE = False  # no banner on every manage.py command; lockouts are still logged
+# How many proxies in front of the app servers append to X-Forwarded-For. 0: the client is
+# REMOTE_ADDR. Behind one proxy (1), the client is the address that proxy appended.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+
+# Uploaded documents: largest size in megabytes (workshops/uploads.py checks type and size).
+DOCUMENT_MAX_UPLOAD_SIZE = env.int("DOCUMENT_MAX_UPLOAD_MB", default=25) * 1024 * 1024
+
+# /.well-known/security.txt (RFC 9116): where to report a vulnerability, and until when that
+# holds. In production it is served only when both are set: better none than a made-up one.
+SECURITY_CONTACT = env.str("SECURITY_CONTACT", default="")
+SECURITY_TXT_EXPIRES = env.str("SECURITY_TXT_EXPIRES", default="")

@@ -62,4 +62,4 @@ class Command(BaseCommand):
         )
         self.stdout.write(f"    username: {LOCAL_ADMIN_USERNAME}")
         self.stdout.write(f"    password: {password}")
-        self.stdout.write("    sign in at http://127.0.0.1:8000/admin/")
+        self.stdout.write(f"    sign in at http://127.0.0.1:8000/{settings.ADMIN_URL}")

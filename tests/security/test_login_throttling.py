@@ -1,0 +1,121 @@
+"""django-axes: five failed sign-ins for one username from one address pause that pair."""
+
+import datetime
+
+import pytest
+from axes.models import AccessAttempt
+from django.urls import reverse
+
+pytestmark = pytest.mark.django_db
+
+LOGIN = reverse("admin:login")
+ATTACKER = "203.0.113.7"
+COLLEAGUE = "198.51.100.20"
+
+
+def sign_in(client, password, username="admin", address=ATTACKER, **extra):
+    return client.post(
+        LOGIN,
+        {"username": username, "password": password, "next": reverse("admin:index")},
+        REMOTE_ADDR=address,
+        **extra,
+    )
+
+
+def fail(client, times, **kwargs):
+    return [sign_in(client, "wrong-password", **kwargs).status_code for _ in range(times)]
+
+
+def test_login_four_failures_still_get_the_form_back(client, admin_user):
+    statuses = fail(client, 4)
+
+    response = sign_in(client, "wrong-password")
+    assert statuses == [200] * 4
+    assert response.status_code == 429  # the fifth failure locks
+
+
+def test_login_sixth_attempt_refused_even_with_the_right_password(client, admin_user):
+    fail(client, 5)
+
+    response = sign_in(client, "password")
+
+    html = response.content.decode()
+    assert response.status_code == 429
+    assert "sign-in is paused: try again in 15 minutes" in html
+    assert response["Retry-After"] == "900"
+    assert "_auth_user_id" not in client.session
+
+
+def test_login_lockout_is_per_username_and_address(client, admin_user, django_user_model):
+    django_user_model.objects.create_superuser("editor", "", "editor-password")
+    fail(client, 5)
+
+    from_elsewhere = sign_in(client, "password", address=COLLEAGUE)
+    client.logout()
+    other_user_same_address = sign_in(client, "editor-password", username="editor")
+
+    # Both get in: a 302 to the admin index.
+    assert (from_elsewhere.status_code, other_user_same_address.status_code) == (302, 302)
+
+
+def test_login_cool_off_ends_after_fifteen_minutes(client, admin_user):
+    fail(client, 5)
+    # Let sixteen minutes pass for the attempts on record.
+    AccessAttempt.objects.update(
+        attempt_time=datetime.datetime.now(datetime.UTC) - datetime.timedelta(minutes=16)
+    )
+
+    response = sign_in(client, "password")
+
+    assert response.status_code == 302
+    assert response["Location"] == reverse("admin:index")
+
+
+def test_login_cool_off_not_over_after_fourteen_minutes(client, admin_user):
+    fail(client, 5)
+    AccessAttempt.objects.update(
+        attempt_time=datetime.datetime.now(datetime.UTC) - datetime.timedelta(minutes=14)
+    )
+
+    response = sign_in(client, "password")
+
+    assert response.status_code == 429
+
+
+def test_login_cool_off_is_configurable(client, admin_user, settings):
+    settings.AXES_COOLOFF_TIME = datetime.timedelta(minutes=60)
+    fail(client, 5)
+
+    response = sign_in(client, "password")
+
+    assert "try again in 60 minutes" in response.content.decode()
+    assert response["Retry-After"] == "3600"
+
+
+def test_login_success_clears_earlier_failures(client, admin_user):
+    fail(client, 4)
+    sign_in(client, "password")
+    client.logout()
+
+    statuses = fail(client, 4)
+
+    assert statuses == [200] * 4
+
+
+def test_login_behind_proxy_counts_the_address_the_proxy_saw(client, admin_user, settings):
+    settings.TRUSTED_PROXY_COUNT = 1
+    # The attacker writes X-Forwarded-For; the proxy appends the address it saw.
+    for forged in ["10.0.0.1", "10.0.0.2", "10.0.0.3", "10.0.0.4", "10.0.0.5"]:
+        sign_in(
+            client,
+            "wrong-password",
+            address="192.0.2.1",
+            HTTP_X_FORWARDED_FOR=f"{forged}, {ATTACKER}",
+        )
+
+    attacker = sign_in(
+        client, "password", address="192.0.2.1", HTTP_X_FORWARDED_FOR=f"10.9.9.9, {ATTACKER}"
+    )
+    colleague = sign_in(client, "password", address="192.0.2.1", HTTP_X_FORWARDED_FOR=COLLEAGUE)
+
+    assert (attacker.status_code, colleague.status_code) == (429, 302)
