@@ -11,7 +11,7 @@ changing the meaning of one needs version 2 (and a new path beside this one).
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from series.models import Series
 
@@ -162,7 +162,7 @@ def _related_link_url(link, absolute_url):
     return None
 
 
-@require_GET
+@require_safe
 def series_json(request, slug):
     series = get_object_or_404(
         Series.objects.published().select_related("coordinator__organization"), slug=slug

@@ -16,7 +16,7 @@ import icalendar
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from core.identifiers import stable_uuid
 from core.text import join_names, markdown_to_text
@@ -107,7 +107,7 @@ def published_workshops():
     return Workshop.objects.published().select_related("series").with_partners()
 
 
-@require_GET
+@require_safe
 def series_calendar(request, series_slug):
     series = get_object_or_404(Series.objects.published(), slug=series_slug)
     workshops = published_workshops().filter(series=series).order_by("start_date", "number")
@@ -115,7 +115,7 @@ def series_calendar(request, series_slug):
     return calendar_response(calendar, f"{series.slug}.ics")
 
 
-@require_GET
+@require_safe
 def workshop_event(request, series_slug, slug):
     workshop = get_object_or_404(published_workshops(), series__slug=series_slug, slug=slug)
     calendar = build_calendar(

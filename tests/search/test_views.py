@@ -109,6 +109,28 @@ def test_empty_or_absurd_query_gives_a_helpful_page(client, key_migration_issues
     assert response.context["results"] is None
 
 
+@pytest.mark.parametrize(
+    "query",
+    [
+        "the",
+        "a and of",
+        "中文",
+        "é",
+        "-migration",
+        "migration:*",
+        "a'b",
+        "(&|!)",
+        "x" * 200,
+        "%",
+        "_",
+    ],
+)
+def test_odd_queries_give_a_page_on_every_database(client, key_migration_issues, query):
+    response = search(client, query)
+
+    assert "<h1>Search</h1>" in response.content.decode()
+
+
 def test_query_is_escaped_on_the_page(client, key_migration_issues):
     response = search(client, "<script>alert(1)</script>")
 

@@ -231,3 +231,17 @@ def test_event_ics_runs_two_queries_at_any_size(client, size):
 
     assert response.status_code == 200
     assert len(queries) == 2
+
+
+def test_calendars_answer_head_requests(client, key_migration_issues):
+    series = client.head(series_ics_url())
+    event = client.head(event_ics_url("labour-migration"))
+
+    assert (series.status_code, event.status_code) == (200, 200)
+    assert series["Content-Type"] == "text/calendar; charset=utf-8"
+
+
+def test_calendars_refuse_post(client, key_migration_issues):
+    response = client.post(series_ics_url())
+
+    assert response.status_code == 405
