@@ -40,7 +40,7 @@ class PrimaryReplicaRouter:
 def needs_primary(request):
     return (
         request.method not in ("GET", "HEAD", "OPTIONS")
-        or request.path.startswith("/admin/")
+        or request.path.startswith("/" + getattr(settings, "ADMIN_URL", "admin/"))
         or settings.SESSION_COOKIE_NAME in request.COOKIES
     )
 

@@ -1,11 +1,13 @@
 from django.urls import path
+from django.views.decorators.cache import never_cache
 
 from core import health, views
 from core.wellknown import security_txt
 
 urlpatterns = [
     path("robots.txt", views.robots_txt, name="robots-txt"),
-    path("healthz", views.healthz, name="healthz"),
+    # Never cached: a probe must reach the process itself, not a copy held by a proxy.
+    path("healthz", never_cache(views.healthz), name="healthz"),
     path(".well-known/security.txt", security_txt, name="security-txt"),
     path("readyz", health.readyz, name="readyz"),
 ]

@@ -84,3 +84,12 @@ def test_healthz_and_readyz_are_exempt_from_the_https_redirect(client, settings)
     responses = [client.get("/healthz"), client.get("/readyz"), client.get("/")]
 
     assert [response.status_code for response in responses] == [200, 200, 301]
+
+
+def test_health_probes_are_never_cached_and_not_in_the_sitemap(client):
+    probes = [client.get("/healthz"), client.get("/readyz")]
+    sitemap = client.get("/sitemap.xml").content.decode()
+
+    assert ["no-store" in probe["Cache-Control"] for probe in probes] == [True, True]
+    assert "healthz" not in sitemap
+    assert "readyz" not in sitemap

@@ -21,7 +21,7 @@ def _route(request, model):
     ("method", "path", "cookies", "expected"),
     [
         ("get", "/series/", {}, "replica"),
-        ("get", "/admin/series/series/", {}, "default"),
+        ("get", f"/{getattr(settings, 'ADMIN_URL', 'admin/')}series/series/", {}, "default"),
         ("post", "/series/", {}, "default"),
         ("get", "/series/", {settings.SESSION_COOKIE_NAME: "abc"}, "default"),
     ],

@@ -104,11 +104,11 @@ class Postgres:
     def url(self, database):
         return f"postgres://postgres@127.0.0.1:{self.port}/{database}"
 
-    def create_database(self, name):
+    def create_database(self, name, template="template1"):
         import psycopg
 
         with psycopg.connect(self.url("postgres"), autocommit=True) as connection:
-            connection.execute(f'CREATE DATABASE "{name}"')
+            connection.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
 
     def query(self, database, sql, *params):
         import psycopg
@@ -311,28 +311,28 @@ class Client:
     def post(self, path, fields, **options):
         return self.request("POST", path, body=urllib.parse.urlencode(fields), **options)
 
-    def login(self, admin_path):
+    def login(self, admin_path, **options):
         login = f"{admin_path}login/"
-        page = self.get(login)
+        page = self.get(login, **options)
         fields = [
             (name, value)
             for name, value in form_fields(page.text, form_id="login-form")
             if name not in ("username", "password")
         ]
         fields += [("username", STAFF_USERNAME), ("password", STAFF_PASSWORD)]
-        response = self.post(login, fields)
+        response = self.post(login, fields, **options)
         if response.status != 302:
             raise AssertionError(f"login failed with {response.status}: {response.text[:2000]}")
         return response
 
-    def save_admin_form(self, path, changes):
+    def save_admin_form(self, path, changes, **options):
         """Opens an admin change form, changes some fields, saves it; the response."""
-        page = self.get(path)
+        page = self.get(path, **options)
         if page.status != 200:
             raise AssertionError(f"GET {path}: {page.status}")
         fields = [(k, v) for k, v in form_fields(page.text) if k not in changes]
         fields += [*changes.items(), ("_save", "Save")]
-        return self.post(path, fields)
+        return self.post(path, fields, **options)
 
 
 class _FormParser(HTMLParser):
