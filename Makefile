@@ -75,6 +75,12 @@ loadtest: $(INSTALLED) ## 60 s of 50 clients plus admin edits every second (wrk)
 	.ci/ensure-packages
 	$(BIN)/pytest -p no:xdist -m loadtest tests/resilience -s $(PYTEST_ARGS)
 
+# Issue 10: what the series timeline costs a page with 200 workshops (docs/benchmarks.md).
+# A script, not a test: a timing means something on a quiet machine, not in CI.
+.PHONY: bench-timeline
+bench-timeline: $(INSTALLED) ## Time the series timeline: 200 workshops over 10 years
+	$(BIN)/python benchmarks/timeline.py
+
 lint: $(INSTALLED) ## ruff check and ruff format --check
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .

@@ -22,7 +22,8 @@ import datetime
 import textwrap
 from dataclasses import dataclass, field
 
-from django.utils.formats import date_format
+from django.utils.dates import MONTHS, MONTHS_3
+from django.utils.formats import date_format, get_format
 
 WIDTH = 900
 MARGIN = 24
@@ -76,6 +77,8 @@ class Mark:
     label: Label | None = None
     leader: tuple[float, float] | None = None  # y1, y2 of the vertical leader line
     number: int | None = None
+    url: str = ""  # set by the template tag, which knows about URLs and translations
+    tooltip: str = ""
 
     @property
     def diamond(self):
@@ -134,15 +137,73 @@ class Timeline:
         return [mark for mark in self.workshops + self.milestones if mark.label]
 
 
+class DateText:
+    """Dates and date ranges as plain text, as `{% date_range %}` writes them without markup.
+
+    Django's `date_format` reads the format and translates the month name on every call:
+    a tenth of a millisecond, which 200 workshops turn into most of the timeline's cost.
+    This reads each format once per timeline and translates each month once; a format
+    with anything but day, month and year falls back to `date_format`.
+    """
+
+    FIELDS = {
+        "j": lambda day, _: str(day.day),
+        "d": lambda day, _: f"{day.day:02}",
+        "n": lambda day, _: str(day.month),
+        "m": lambda day, _: f"{day.month:02}",
+        "Y": lambda day, _: str(day.year),
+        "F": lambda day, names: names.month(day.month),
+        "M": lambda day, names: names.month_abbr(day.month),
+    }
+    # Every character Django's date formats give a meaning to.
+    SPECIFIERS = set("aAbcdDeEfFgGhHiIjlLmMnNoOPrsStTUuwWyYzZ")
+
+    def __init__(self):
+        self._formats, self._months, self._abbrs = {}, {}, {}
+
+    def month(self, number):
+        if number not in self._months:
+            self._months[number] = str(MONTHS[number])
+        return self._months[number]
+
+    def month_abbr(self, number):
+        if number not in self._abbrs:
+            self._abbrs[number] = str(MONTHS_3[number]).title()
+        return self._abbrs[number]
+
+    def format(self, day, name):
+        if name not in self._formats:
+            self._formats[name] = self._compile(get_format(name))
+        parts = self._formats[name]
+        if parts is None:
+            return date_format(day, name)
+        return "".join(p if isinstance(p, str) else p(day, self) for p in parts)
+
+    def _compile(self, fmt):
+        parts, chars = [], iter(fmt)
+        for char in chars:
+            if char == "\\":
+                parts.append(next(chars, ""))
+            elif char in self.FIELDS:
+                parts.append(self.FIELDS[char])
+            elif char in self.SPECIFIERS:
+                return None
+            else:
+                parts.append(char)
+        return parts
+
+    def __call__(self, start, end=None):
+        if end is None or end == start:
+            return self.format(start, "DATE_FORMAT")
+        if (start.year, start.month) == (end.year, end.month):
+            return f"{start.day}–{self.format(end, 'DATE_FORMAT')}"
+        if start.year == end.year:
+            return f"{self.format(start, 'MONTH_DAY_FORMAT')} – {self.format(end, 'DATE_FORMAT')}"
+        return f"{self.format(start, 'DATE_FORMAT')} – {self.format(end, 'DATE_FORMAT')}"
+
+
 def date_text(start, end=None):
-    """A date range as plain text, as `{% date_range %}` writes it but without markup."""
-    if end is None or end == start:
-        return date_format(start, "DATE_FORMAT")
-    if (start.year, start.month) == (end.year, end.month):
-        return f"{date_format(start, 'j')}–{date_format(end, 'DATE_FORMAT')}"
-    if start.year == end.year:
-        return f"{date_format(start, 'MONTH_DAY_FORMAT')} – {date_format(end, 'DATE_FORMAT')}"
-    return f"{date_format(start, 'DATE_FORMAT')} – {date_format(end, 'DATE_FORMAT')}"
+    return DateText()(start, end)
 
 
 def short_title(title, chars=TITLE_CHARS, lines=TITLE_LINES):
@@ -199,6 +260,7 @@ def build_timeline(workshops, milestones=(), today=None, *, rtl=False, width=WID
     last = max(e.end_date or e.start_date for e in events)
     start, end = _axis_range(first, last)
     left, right = MARGIN, width - MARGIN
+    dates = DateText()
     scale = (right - left) / (end - start).days
 
     def x_of(day):
@@ -209,7 +271,7 @@ def build_timeline(workshops, milestones=(), today=None, *, rtl=False, width=WID
         Mark(
             item=w,
             title=w.title,
-            date_text=date_text(w.start_date, w.end_date),
+            date_text=dates(w.start_date, w.end_date),
             date=w.start_date,
             x=x_of(w.start_date),
             x_end=x_of(w.end_date) if w.end_date and w.end_date > w.start_date else None,
@@ -221,7 +283,7 @@ def build_timeline(workshops, milestones=(), today=None, *, rtl=False, width=WID
         Mark(
             item=m,
             title=m.title,
-            date_text=date_text(m.start_date, m.end_date),
+            date_text=dates(m.start_date, m.end_date),
             date=m.start_date,
             x=x_of(m.start_date),
             x_end=x_of(m.end_date) if m.end_date and m.end_date > m.start_date else None,
@@ -265,7 +327,7 @@ def build_timeline(workshops, milestones=(), today=None, *, rtl=False, width=WID
             mark.leader = (axis_y + MILESTONE_SIZE, mark.label.top)
     height = milestone_top + m_rows * ROW_HEIGHT + 6
 
-    ticks, months, years = _ticks(start, end, x_of, w_marks if compact else None)
+    ticks, months, years = _ticks(start, end, x_of, w_marks if compact else None, dates)
 
     today_x = x_of(today) if today is not None and start <= today <= end else None
 
@@ -290,10 +352,8 @@ def build_timeline(workshops, milestones=(), today=None, *, rtl=False, width=WID
         count_label_y=count_label_y,
         today_x=today_x,
         top=top,
-        first_date_text=date_format(workshops[0].start_date, "DATE_FORMAT"),
-        last_date_text=date_format(
-            max(w.end_date or w.start_date for w in workshops), "DATE_FORMAT"
-        ),
+        first_date_text=dates(workshops[0].start_date),
+        last_date_text=dates(max(w.end_date or w.start_date for w in workshops)),
     )
     if rtl:
         _mirror(timeline)
@@ -372,7 +432,7 @@ def _blocks(other, other_x, row, x, text_left, text_right):
     return text_left - 1 <= other_x <= text_right + 1  # its leader rises past us
 
 
-def _ticks(start, end, x_of, compact_marks):
+def _ticks(start, end, x_of, compact_marks, dates):
     months_total = (end.year - start.year) * 12 + end.month - start.month
     month_width = (x_of(end) - x_of(start)) / months_total
     ticks, months, years = [], [], []
@@ -384,7 +444,7 @@ def _ticks(start, end, x_of, compact_marks):
             ticks.append(Tick(x=x_of(day), date=day, kind="month"))
         if day < end and month_width >= MONTH_LABEL_MIN:
             middle = x_of(day) + month_width / 2
-            months.append(Segment(x=middle, text=date_format(day, "M")))
+            months.append(Segment(x=middle, text=dates.format(day, "M")))
         day = _next_month(day)
     counts = {}
     for mark in compact_marks or ():

@@ -10,6 +10,8 @@ from django.template import Context, Template
 from django.urls import reverse
 from django.utils import translation
 
+from series.models import Series
+from series.templatetags.timeline import workshop_urls
 from tests.factories import MilestoneFactory, SeriesFactory, WorkshopFactory
 from workshops.models import Workshop
 
@@ -239,3 +241,36 @@ def test_timeline_runs_right_to_left_under_a_right_to_left_language():
     assert chart.get("direction") == "rtl"
     first, second = (float(c.get("cx")) for c in chart.iter(f"{SVG}circle"))
     assert first > second
+
+
+def test_workshop_urls_are_each_workshops_own(key_migration_issues):
+    workshops = list(Workshop.objects.select_related("series").order_by("start_date"))
+    other = WorkshopFactory(slug="elsewhere")
+
+    assert workshop_urls(workshops) == [w.get_absolute_url() for w in workshops]
+    mixed = [*workshops, other]
+    assert workshop_urls(mixed) == [w.get_absolute_url() for w in mixed]
+
+
+def test_timeline_of_a_long_series_draws_every_workshop_as_a_small_linked_mark():
+    series = Series(title="Long", slug="long")
+    workshops = [
+        Workshop(
+            series=series,
+            number=n,
+            title=f"Workshop {n}",
+            slug=f"workshop-{n}",
+            start_date=datetime.date(2010, 1, 1) + datetime.timedelta(days=18 * n),
+        )
+        for n in range(1, 201)
+    ]
+
+    chart = chart_of(render_timeline(workshops))
+
+    links = chart.findall(f".//{SVG}a[@class='timeline__workshop']")
+    assert len(links) == 200
+    assert links[-1].get("href") == "/series/long/workshops/workshop-200/"
+    assert links[-1].find(f"{SVG}title").text == "Workshop 200: Workshop 200, 10 November 2019"
+    assert chart.findall(f".//{SVG}text[@class='timeline__number']") == []
+    counts = [t.text for t in chart.iter(f"{SVG}text") if t.get("class") == "timeline__count"]
+    assert counts[0] == "20 workshops"
