@@ -1,12 +1,12 @@
 import zoneinfo
 
 from django.core.exceptions import ValidationError
-from django.core.validators import FileExtensionValidator
 from django.db import models
 from django.db.models import F, Prefetch, Q
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -22,20 +22,7 @@ from workshops.enums import (
     PartnerRole,
     WorkshopFormat,
 )
-
-DOCUMENT_EXTENSIONS = [
-    "pdf",
-    "doc",
-    "docx",
-    "odt",
-    "ppt",
-    "pptx",
-    "odp",
-    "xls",
-    "xlsx",
-    "ods",
-    "txt",
-]
+from workshops.uploads import document_upload_to, extension, validate_document_file
 
 
 def validate_time_zone(value):
@@ -360,10 +347,14 @@ class Document(ConstraintErrorsOnFieldsMixin, models.Model):
     )
     file = models.FileField(
         _("file"),
-        upload_to="documents/%Y/",
+        # Random names; type, content and size checked (workshops/uploads.py).
+        upload_to=document_upload_to,
         blank=True,
-        validators=[FileExtensionValidator(DOCUMENT_EXTENSIONS)],
-        help_text=_("Upload a file or give a web address, not both."),
+        validators=[validate_document_file],
+        help_text=_(
+            "Upload a file or give a web address, not both. PDF, Word (.docx), Excel (.xlsx), "
+            "PowerPoint (.pptx), OpenDocument text (.odt) or plain text (.txt)."
+        ),
     )
     url = models.URLField(
         _("web address"), blank=True, help_text=_("Give a web address or upload a file, not both.")
@@ -421,4 +412,21 @@ class Document(ConstraintErrorsOnFieldsMixin, models.Model):
 
     @property
     def href(self):
-        return self.file.url if self.file else self.url
+        """Where readers get it: the web address, or the site's download view for an uploaded
+        file, which names it after the title and keeps browsers from running it."""
+        if not self.file:
+            return self.url
+        return reverse(
+            "workshops:document",
+            kwargs={
+                "series_slug": self.workshop.series.slug,
+                "slug": self.workshop.slug,
+                "pk": self.pk,
+            },
+        )
+
+    @property
+    def download_name(self):
+        """The title as a file name: "agenda-labour-migration.pdf"."""
+        stem = slugify(self.title)[:80] or "document"
+        return f"{stem}.{extension(self.file.name)}"

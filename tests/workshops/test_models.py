@@ -3,6 +3,7 @@ import datetime
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import IntegrityError, transaction
 
 from core.enums import Status
@@ -367,13 +368,18 @@ def test_document_str_is_title():
     assert str(document) == "Agenda"
 
 
-def test_document_href_is_url_or_file_url():
+def test_document_href_is_url_or_download_view():
     linked = DocumentFactory.build(url="https://example.org/agenda.pdf")
-    uploaded = DocumentFactory.build(url="", file="documents/2006/agenda.pdf")
+    uploaded = DocumentFactory(
+        url="",
+        file="documents/2006/agenda.pdf",
+        workshop__series__slug="kmi",
+        workshop__slug="labour",
+    )
 
     assert (linked.href, uploaded.href) == (
         "https://example.org/agenda.pdf",
-        "/media/documents/2006/agenda.pdf",
+        f"/series/kmi/workshops/labour/documents/{uploaded.pk}/",
     )
 
 
@@ -438,15 +444,16 @@ def test_document_constraint_error_lands_on_url():
 
 
 def test_document_file_of_another_kind_refused_by_full_clean():
-    document = DocumentFactory.build(workshop=WorkshopFactory(), url="", file="documents/a.exe")
+    upload = SimpleUploadedFile("a.exe", b"MZ\x90\x00")
+    document = DocumentFactory.build(workshop=WorkshopFactory(), url="", file=upload)
 
     with pytest.raises(ValidationError) as excinfo:
         document.full_clean()
 
     assert excinfo.value.message_dict == {
         "file": [
-            "File extension “exe” is not allowed. Allowed extensions are: pdf, doc, docx, odt, "
-            "ppt, pptx, odp, xls, xlsx, ods, txt."
+            "Files ending in “.exe” cannot be uploaded. Allowed: PDF, Word (.docx), "
+            "Excel (.xlsx), PowerPoint (.pptx), OpenDocument text (.odt), plain text (.txt)."
         ]
     }
 
