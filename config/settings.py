@@ -6,6 +6,7 @@ running with a development key.  `.env` beside manage.py is read when present.
 """
 
 import datetime
+import sys
 from pathlib import Path
 
 import environ
@@ -218,7 +219,9 @@ LOGGING["formatters"] = {
 LOGGING["handlers"]["console"].update(
     filters=["request_id"],
     formatter=env.str("LOG_FORMAT", default="text" if DEBUG else "json"),
-    stream="ext://sys.stdout",
+    # Management commands write their own output to stdout (`dumpdata > file.json`): their
+    # log lines go to stderr, so that no log line ends up inside that output.
+    stream="ext://sys.stderr" if Path(sys.argv[0]).name == "manage.py" else "ext://sys.stdout",
 )
 
 # Editorial workflow (issue 4). Imports run in one transaction: one bad row writes nothing.
