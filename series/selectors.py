@@ -5,7 +5,7 @@ relation `series.workshops`, whose queryset methods (`visible_to`, `with_partner
 come from the workshops app without this module importing it.
 """
 
-from django.db.models import Count, Max, Min
+from django.db.models import Count, Max, Min, Q
 from django.db.models.functions import Coalesce
 
 from core.publishing import published_q
@@ -57,16 +57,22 @@ def summary_report(series, user):
 
 
 def schedule(series, user, today, year=None):
-    """Upcoming workshops soonest first, then past ones latest first, each grouped by year."""
+    """Upcoming workshops soonest first, then past ones latest first, each grouped by year;
+    all of them in date order and the milestones (of that year) for the timeline."""
     workshops = series.workshops.visible_to(user).with_partners().order_by("start_date", "number")
+    milestones = series.milestones.all()
     if year is not None:
         workshops = workshops.filter(start_date__year=year)
+        milestones = milestones.filter(Q(start_date__year=year) | Q(end_date__year=year))
+    workshops = list(workshops)
     upcoming, past = [], []
     for workshop in workshops:
         (upcoming if workshop.last_day >= today else past).append(workshop)
     past.reverse()
     return {
         "series": series,
+        "workshops": workshops,
+        "milestones": list(milestones),
         "upcoming_by_year": group_by_year(upcoming),
         "past_by_year": group_by_year(past),
         "year": year,
