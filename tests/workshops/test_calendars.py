@@ -245,3 +245,46 @@ def test_calendars_refuse_post(client, key_migration_issues):
     response = client.post(series_ics_url())
 
     assert response.status_code == 405
+
+
+def test_schedule_links_to_subscribe_and_download(client, key_migration_issues):
+    html = client.get(reverse("series:schedule", args=[KMI])).content.decode()
+
+    assert 'href="webcal://testserver/series/key-migration-issues/calendar.ics"' in html
+    assert "Subscribe to the series calendar</a>" in html
+    assert 'href="/series/key-migration-issues/calendar.ics" type="text/calendar"' in html
+    assert "Add to calendar" not in html
+
+
+def test_workshop_page_links_to_add_to_calendar_and_subscribe(client, key_migration_issues):
+    response = client.get(
+        reverse("workshops:detail", kwargs={"series_slug": KMI, "slug": "labour-migration"})
+    )
+
+    html = response.content.decode()
+    assert (
+        '<a href="/series/key-migration-issues/workshops/labour-migration/event.ics" '
+        'type="text/calendar">Add to calendar</a>'
+    ) in html
+    assert 'href="webcal://testserver/series/key-migration-issues/calendar.ics"' in html
+
+
+def test_subscribe_link_follows_the_request_scheme_and_host(client, key_migration_issues):
+    response = client.get(
+        reverse("series:schedule", args=[KMI]), HTTP_HOST="localhost", secure=True
+    )
+
+    assert 'href="webcal://localhost/series/key-migration-issues/calendar.ics"' in (
+        response.content.decode()
+    )
+
+
+def test_draft_preview_has_no_calendar_links(staff_client):
+    series = SeriesFactory(status=Status.DRAFT)
+    workshop = WorkshopFactory(series=series)
+
+    html = staff_client.get(workshop.get_absolute_url()).content.decode()
+
+    assert "Draft preview." in html
+    assert "event.ics" not in html
+    assert "webcal://" not in html
