@@ -27,6 +27,9 @@ urlpatterns = [
     path(settings.ADMIN_URL, admin.site.urls),  # "admin/" unless ADMIN_URL says otherwise
 ]
 
+# A database outage met in a middleware, before any view, gets the 503 page too (issue 9).
+handler500 = "core.middleware.server_error"
+
 if settings.DEBUG:
     from django.conf.urls.static import static
 

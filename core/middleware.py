@@ -1,11 +1,13 @@
 import logging
 import re
+import sys
 import time
 import uuid
 
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
 from django.template import loader
+from django.views import defaults
 
 from core.logging import request_id
 
@@ -79,7 +81,22 @@ class DatabaseUnavailableMiddleware:
             exc_info=(type(exception), exception, exception.__traceback__),
             extra={"status": 503},
         )
-        response = HttpResponse(loader.render_to_string("503.html"), status=503)
-        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
-        response["Cache-Control"] = "no-store"
-        return response
+        return database_unavailable()
+
+
+def database_unavailable():
+    response = HttpResponse(loader.render_to_string("503.html"), status=503)
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def server_error(request):
+    """handler500: the 503 page when the error is the database going away, else Django's 500.
+
+    A middleware that reads the database (the session, the signed-in user) fails before
+    any view, where `process_exception` never sees it; handler500 runs inside Django's
+    `except`, so the exception is still at hand. Django has already logged it."""
+    if isinstance(sys.exc_info()[1], OperationalError | InterfaceError):
+        return database_unavailable()
+    return defaults.server_error(request)

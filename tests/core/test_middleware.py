@@ -117,3 +117,41 @@ def test_json_log_line_carries_request_fields_and_traceback():
     assert (entry["request_id"], entry["status"]) == ("abc", 500)
     assert entry["traceback"].startswith("Traceback (most recent call last)")
     assert "ValueError: boom" in entry["traceback"]
+
+
+class SessionStoreDown:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        raise OperationalError("the session table does not answer")
+
+
+def test_database_outage_in_a_middleware_shows_the_503_page(settings):
+    settings.MIDDLEWARE = [*settings.MIDDLEWARE, "tests.core.test_middleware.SessionStoreDown"]
+    client = Client(raise_request_exception=False)
+
+    response = client.get("/")
+
+    assert response.status_code == 503
+    assert "This site is temporarily unavailable" in response.content.decode()
+    assert "session table" not in response.content.decode()
+
+
+@pytest.mark.urls("tests.core.test_middleware")
+def test_other_errors_in_a_middleware_still_show_the_500_page(settings):
+    settings.MIDDLEWARE = [*settings.MIDDLEWARE, "tests.core.test_middleware.Broken"]
+    client = Client(raise_request_exception=False)
+
+    response = client.get("/down/")
+
+    assert response.status_code == 500
+    assert "Something went wrong on our side" in response.content.decode()
+
+
+class Broken:
+    def __init__(self, get_response):
+        pass
+
+    def __call__(self, request):
+        raise RuntimeError("a bug in a middleware")
