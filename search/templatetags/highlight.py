@@ -11,9 +11,16 @@ from core.text import markdown_to_text
 register = template.Library()
 
 
+def _stem(word):
+    # PostgreSQL matches by stem ("trafficked" finds "Trafficking"); dropping the last two
+    # letters of a long word marks those words too. Short words are kept whole.
+    return word[:-2] if len(word) >= 6 else word
+
+
 def _pattern(words):
     # Longest first, so "migration" wins over "migr"; \w* marks the whole word a stem matched.
-    alternatives = "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    stems = sorted({_stem(w) for w in words}, key=len, reverse=True)
+    alternatives = "|".join(re.escape(stem) for stem in stems)
     return re.compile(rf"\b(?:{alternatives})\w*", re.IGNORECASE)
 
 
