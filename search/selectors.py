@@ -17,6 +17,7 @@ from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection
 from django.db.models import Exists, OuterRef, Prefetch, Q
 
+from core.publishing import published_q
 from organizations.models import Person
 from organizations.selectors import organizations_for_reader
 from series.models import Series
@@ -28,16 +29,19 @@ MAX_WORDS = 10
 # Per kind: enough for this site's content; the page says when there are more.
 MAX_RESULTS = 25
 
-PUBLIC_PARTICIPATION = Q(workshop__status="published", workshop__series__status="published")
-
 
 def query_words(query):
     """The words of a query, punctuation dropped: "“UNHCR”!!" -> ["UNHCR"]."""
     return WORD.findall(query)[:MAX_WORDS]
 
 
+def _public_participation():
+    # A function, not a constant: "published" compares publish-at times with now.
+    return published_q("workshop__") & published_q("workshop__series__")
+
+
 def _public_people():
-    participations = Participation.objects.filter(PUBLIC_PARTICIPATION, person=OuterRef("pk"))
+    participations = Participation.objects.filter(_public_participation(), person=OuterRef("pk"))
     coordinated = Series.objects.published().filter(coordinator=OuterRef("pk"))
     return (
         Person.objects.filter(Exists(participations) | Exists(coordinated))
@@ -45,7 +49,7 @@ def _public_people():
         .prefetch_related(
             Prefetch(
                 "participations",
-                queryset=Participation.objects.filter(PUBLIC_PARTICIPATION)
+                queryset=Participation.objects.filter(_public_participation())
                 .select_related("workshop__series")
                 .order_by("workshop__start_date", "workshop__number"),
                 to_attr="public_participations",
