@@ -129,12 +129,9 @@ class WorkshopAdmin(PublishableAdminMixin, MarkdownHelpMixin, ImportExportMixin,
     def has_import_permission(self, request):
         return self.has_publish_permission(request)
 
-    def get_import_data_kwargs(self, request, *args, **kwargs):
+    def get_import_data_kwargs(self, **kwargs):
         # All or nothing on confirm too, should the data have changed since the preview.
-        return {
-            **super().get_import_data_kwargs(request, *args, **kwargs),
-            "rollback_on_validation_errors": True,
-        }
+        return {**super().get_import_data_kwargs(**kwargs), "rollback_on_validation_errors": True}
 
     def get_urls(self):
         urls = [

@@ -1,3 +1,4 @@
+import functools
 import zoneinfo
 
 from django.core.exceptions import ValidationError
@@ -25,8 +26,15 @@ from workshops.enums import (
 from workshops.uploads import document_upload_to, extension, validate_document_file
 
 
+@functools.cache
+def time_zone_names():
+    # available_timezones() walks the time zone database on disk at every call (~30 ms):
+    # once per process is enough, and makes importing thousands of workshops possible.
+    return frozenset(zoneinfo.available_timezones())
+
+
 def validate_time_zone(value):
-    if value not in zoneinfo.available_timezones():
+    if value not in time_zone_names():
         raise ValidationError(
             _("“%(value)s” is not a time zone name such as America/New_York or Europe/Geneva."),
             params={"value": value},

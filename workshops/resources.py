@@ -25,15 +25,19 @@ class SeriesSlugWidget(widgets.ForeignKeyWidget):
         self._by_slug = None
 
     def clean(self, value, row=None, **kwargs):
-        slug = (value or "").strip()
+        # A ValidationError on the field, not a ValueError: the preview then lists this row
+        # with the other invalid rows instead of showing only the rows that raised.
+        slug = str(value or "").strip()
         if not slug:
-            raise ValueError(_("The series is missing."))
+            raise ValidationError({"series": _("The series is missing.")})
         if self._by_slug is None:
             self._by_slug = {series.slug: series for series in Series.objects.all()}
         try:
             return self._by_slug[slug]
         except KeyError:
-            raise ValueError(_("There is no series “%(slug)s”.") % {"slug": slug}) from None
+            raise ValidationError(
+                {"series": _("There is no series “%(slug)s”.") % {"slug": slug}}
+            ) from None
 
 
 class WorkshopResource(resources.ModelResource):
