@@ -252,7 +252,10 @@ def test_schedule_links_to_subscribe_and_download(client, key_migration_issues):
 
     assert 'href="webcal://testserver/series/key-migration-issues/calendar.ics"' in html
     assert "Subscribe to the series calendar</a>" in html
-    assert 'href="/series/key-migration-issues/calendar.ics" type="text/calendar"' in html
+    assert (
+        '<a href="/series/key-migration-issues/calendar.ics" type="text/calendar">'
+        "Add all its workshops to a calendar (.ics)</a>"
+    ) in html
     assert "Add to calendar" not in html
 
 
