@@ -203,6 +203,56 @@ class YearListFilter(admin.SimpleListFilter):
         return queryset.filter(**{f"{self.date_field}__year": year})
 
 
+def may_change_published(user, obj):
+    """Whether `user` may change `obj` (a series or workshop) as it is now: anyone with the
+    change permission while it is a draft, only Publishers once it is published."""
+    opts = obj._meta
+    return obj.status != Status.PUBLISHED or user.has_perm(
+        f"{opts.app_label}.publish_{opts.model_name}"
+    )
+
+
+class PartOfPublishableAdminMixin:
+    """For the admins of rows that belong to a series or workshop (`parent_field`):
+    partners, speakers, documents, organizers, links, milestones.
+
+    Editing them edits the parent's public page, so an Editor may not change, delete or
+    add them once the parent is published, as on the parent's own change page.
+    """
+
+    parent_field = ""
+    PARENT_PUBLISHED = _(
+        "This is published: only Publishers can change it. Ask a Publisher, or unpublish first."
+    )
+
+    def has_change_permission(self, request, obj=None):
+        if obj is not None and not may_change_published(
+            request.user, getattr(obj, self.parent_field)
+        ):
+            return False
+        return super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        if obj is not None and not may_change_published(
+            request.user, getattr(obj, self.parent_field)
+        ):
+            return False
+        return super().has_delete_permission(request, obj)
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        field, message, user = self.parent_field, self.PARENT_PUBLISHED, request.user
+
+        def clean(form_self):
+            cleaned_data = form.clean(form_self)
+            parent = cleaned_data.get(field)
+            if parent is not None and not may_change_published(user, parent):
+                form_self.add_error(field, message)
+            return cleaned_data
+
+        return type(form.__name__, (form,), {"clean": clean})
+
+
 class HistoryAdmin(SimpleHistoryAdmin):
     """Each object's history with the differences between versions (django-simple-history).
 

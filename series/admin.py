@@ -8,6 +8,7 @@ from core.admin import (
     RECORD_FIELDSET,
     HistoryAdmin,
     MarkdownHelpMixin,
+    PartOfPublishableAdminMixin,
     PublishableAdminMixin,
 )
 from series.models import Milestone, RelatedLink, Series, SeriesOrganizer
@@ -103,7 +104,8 @@ class SeriesAdmin(PublishableAdminMixin, MarkdownHelpMixin, HistoryAdmin):
 
 
 @admin.register(SeriesOrganizer)
-class SeriesOrganizerAdmin(HistoryAdmin):
+class SeriesOrganizerAdmin(PartOfPublishableAdminMixin, HistoryAdmin):
+    parent_field = "series"
     list_display = ["organization", "series", "role", "order"]
     list_editable = ["order"]
     list_filter = ["series"]
@@ -113,7 +115,8 @@ class SeriesOrganizerAdmin(HistoryAdmin):
 
 
 @admin.register(RelatedLink)
-class RelatedLinkAdmin(HistoryAdmin):
+class RelatedLinkAdmin(PartOfPublishableAdminMixin, HistoryAdmin):
+    parent_field = "series"
     formfield_overrides = HTTPS_URL_FIELDS
     list_display = ["title", "series", "url", "target_series", "order"]
     list_editable = ["order"]
@@ -134,7 +137,8 @@ class RelatedLinkAdmin(HistoryAdmin):
 
 
 @admin.register(Milestone)
-class MilestoneAdmin(MarkdownHelpMixin, HistoryAdmin):
+class MilestoneAdmin(PartOfPublishableAdminMixin, MarkdownHelpMixin, HistoryAdmin):
+    parent_field = "series"
     formfield_overrides = HTTPS_URL_FIELDS
     list_display = ["title", "series", "start_date", "end_date"]
     list_filter = ["series"]

@@ -12,6 +12,7 @@ from core.admin import (
     RECORD_FIELDSET,
     HistoryAdmin,
     MarkdownHelpMixin,
+    PartOfPublishableAdminMixin,
     PublishableAdminMixin,
     YearListFilter,
 )
@@ -161,7 +162,8 @@ class WorkshopAdmin(PublishableAdminMixin, MarkdownHelpMixin, ImportExportMixin,
 
 
 @admin.register(WorkshopPartner)
-class WorkshopPartnerAdmin(HistoryAdmin):
+class WorkshopPartnerAdmin(PartOfPublishableAdminMixin, HistoryAdmin):
+    parent_field = "workshop"
     list_display = ["organization", "role", "workshop", "order"]
     list_editable = ["order"]
     list_filter = ["role", "workshop__series"]
@@ -171,7 +173,8 @@ class WorkshopPartnerAdmin(HistoryAdmin):
 
 
 @admin.register(Participation)
-class ParticipationAdmin(HistoryAdmin):
+class ParticipationAdmin(PartOfPublishableAdminMixin, HistoryAdmin):
+    parent_field = "workshop"
     list_display = ["person", "role", "workshop", "order"]
     list_editable = ["order"]
     list_filter = ["role", "workshop__series"]
@@ -181,7 +184,8 @@ class ParticipationAdmin(HistoryAdmin):
 
 
 @admin.register(Document)
-class DocumentAdmin(HistoryAdmin):
+class DocumentAdmin(PartOfPublishableAdminMixin, HistoryAdmin):
+    parent_field = "workshop"
     formfield_overrides = HTTPS_URL_FIELDS
     list_display = ["title", "kind", "language", "workshop", "order"]
     list_editable = ["kind", "order"]

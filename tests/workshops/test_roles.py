@@ -15,8 +15,13 @@ from django.utils import timezone
 from core.enums import Status
 from series.models import Series
 from tests.editorial import admin_url, change_form_data, login_as
-from tests.factories import SeriesFactory, WorkshopFactory
-from workshops.models import Workshop
+from tests.factories import (
+    OrganizationFactory,
+    SeriesFactory,
+    WorkshopFactory,
+    WorkshopPartnerFactory,
+)
+from workshops.models import Workshop, WorkshopPartner
 
 pytestmark = pytest.mark.django_db
 
@@ -285,3 +290,55 @@ def test_series_scheduled_keeps_status_until_time(client):
     SeriesFactory(publish_at=later)
 
     assert list(Series.objects.published()) == []
+
+
+@pytest.mark.parametrize("role", ["editor", "publisher"])
+def test_role_rows_of_a_published_workshop_locked_for_editors(client, role):
+    login_as(client, role)
+    published = WorkshopPartnerFactory(workshop=WorkshopFactory(), order=1)
+    draft = WorkshopPartnerFactory(workshop=WorkshopFactory(status=Status.DRAFT), order=1)
+
+    changes = {
+        partner: client.post(
+            admin_url(partner, "change"),
+            {
+                "workshop": partner.workshop_id,
+                "organization": partner.organization_id,
+                "role": partner.role,
+                "order": 5,
+            },
+        )
+        for partner in (published, draft)
+    }
+
+    draft.refresh_from_db()
+    published.refresh_from_db()
+    assert changes[draft].status_code == 302
+    assert draft.order == 5
+    if role == "editor":
+        assert changes[published].status_code == 403
+        assert published.order == 1
+    else:
+        assert published.order == 5
+
+
+def test_role_editor_cannot_add_a_row_to_a_published_workshop(client):
+    login_as(client, "editor")
+    workshop = WorkshopFactory()
+    organization = OrganizationFactory()
+
+    response = client.post(
+        reverse("admin:workshops_workshoppartner_add"),
+        {
+            "workshop": workshop.pk,
+            "organization": organization.pk,
+            "role": "organized_with",
+            "order": 0,
+        },
+    )
+
+    assert response.status_code == 200
+    assert "only Publishers can change it" in str(
+        response.context["adminform"].form.errors["workshop"]
+    )
+    assert not WorkshopPartner.objects.exists()
