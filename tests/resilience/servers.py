@@ -150,6 +150,14 @@ class Redis:
     def url(self, db=0):
         return f"redis://127.0.0.1:{self.port}/{db}"
 
+    def calls(self, command):
+        """How many times clients have run `command` (e.g. "set") on this server."""
+        import redis
+
+        with redis.Redis(port=self.port) as client:
+            stats = client.info("commandstats")
+        return stats.get(f"cmdstat_{command}", {}).get("calls", 0)
+
     def stop(self):
         if self.process:
             self.process.terminate()
