@@ -20,6 +20,7 @@ tooltips, no labels, and a count of workshops per year under each year.
 
 import datetime
 import textwrap
+from collections import Counter
 from dataclasses import dataclass, field
 
 from django.utils.dates import MONTHS, MONTHS_3
@@ -378,8 +379,13 @@ def _stack(xs, distance):
 def _place_labels(marks, rows, left, right):
     """Give each mark a label on a row, or none; return the number of rows used."""
     placed = []  # labels already on the drawing
+    on_one_day = Counter(mark.x for mark in marks)
     for mark in marks:
-        for title_lines in _title_options(mark.title):
+        title = mark.title
+        if mark.number is not None and on_one_day[mark.x] > 1:
+            # Their leader lines coincide: the number says which circle a label belongs to.
+            title = f"{mark.number}. {title}"
+        for title_lines in _title_options(title):
             lines = [*title_lines, mark.date_text]
             width = max(
                 text_width(line, SMALL_FONT if i == len(lines) - 1 else FONT)

@@ -147,6 +147,13 @@ def test_timeline_of_workshops_on_the_same_day_stacks_them_at_one_position():
     assert [first.level, second.level, third.level] == [0, 1, 2]
     assert first.cy > second.cy > third.cy
     assert {m.date_text for m in (first, second, third)} == {"15 March 2006"}
+    titles = [" ".join(m.label.lines[:-1]) for m in (first, second, third, later)]
+    assert titles == [
+        "1. Morning session 1",
+        "2. Morning session 2",
+        "3. Morning session 3",
+        "A workshop",
+    ]
     assert_labels_do_not_collide(timeline.workshops)
 
 
