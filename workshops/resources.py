@@ -78,6 +78,67 @@ class WorkshopResource(resources.ModelResource):
             )
         self._seen_numbers = {}
         self._seen_slugs = {}
+        # The workshops of the file's series, read once: rows are matched and their
+        # uniqueness checked against these instead of three queries per row. The database
+        # constraints still stand behind this; a row they refused would roll it all back.
+        slugs = {str(value or "").strip() for value in dataset["series"]}
+        existing = Workshop.objects.filter(series__slug__in=slugs).select_related("series")
+        self._by_number = {(w.series_id, w.number): w for w in existing}
+        self._slug_of = {w.pk: (w.series_id, w.slug) for w in self._by_number.values()}
+        self._owner_of_slug = {key: pk for pk, key in self._slug_of.items()}
+        self._constraints = {c.name: c for c in Workshop._meta.constraints}
+
+    def get_instance(self, instance_loader, row):
+        series = self.fields["series"].clean(row)
+        try:
+            number = self.fields["number"].clean(row)
+        except ValueError as error:
+            raise ValidationError({"number": str(error)}) from None
+        return self._by_number.get((series.pk, number))
+
+    def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
+        """`full_clean` without its per-row queries; the constraints are checked against
+        the workshops read in `before_import`, with the constraints' own messages."""
+        errors = dict(import_validation_errors or {})
+        try:
+            instance.full_clean(
+                exclude=errors.keys(), validate_unique=False, validate_constraints=False
+            )
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        for field, constraint in self._violated_constraints(instance):
+            errors.setdefault(field, []).append(
+                self._constraints[constraint].violation_error_message
+            )
+        if errors:
+            raise ValidationError(errors)
+
+    def _violated_constraints(self, instance):
+        key = (instance.series_id, instance.number)
+        if key in self._by_number and self._by_number[key].pk != instance.pk:
+            yield "number", "unique_workshop_number_per_series"
+        owner = self._owner_of_slug.get((instance.series_id, instance.slug))
+        if owner is not None and owner != instance.pk:
+            yield "slug", "unique_workshop_slug_per_series"
+        start_date, end_date = instance.start_date, instance.end_date
+        if start_date and end_date and end_date < start_date:
+            yield "end_date", "workshop_ends_after_start"
+        if instance.end_time and not instance.start_time:
+            yield "end_time", "workshop_end_time_needs_start_time"
+        if (
+            instance.start_time
+            and instance.end_time
+            and not (end_date and start_date and end_date > start_date)
+            and instance.end_time < instance.start_time
+        ):
+            yield "end_time", "workshop_ends_after_start_time"
+
+    def after_save_instance(self, instance, row, **kwargs):
+        # Later rows of the file see this one, with its new slug if it changed.
+        self._by_number[(instance.series_id, instance.number)] = instance
+        self._owner_of_slug.pop(self._slug_of.get(instance.pk), None)
+        self._slug_of[instance.pk] = (instance.series_id, instance.slug)
+        self._owner_of_slug[(instance.series_id, instance.slug)] = instance.pk
 
     def before_import_row(self, row, **kwargs):
         # The database would silently take the second of two rows with the same series

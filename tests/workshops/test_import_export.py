@@ -313,3 +313,29 @@ def test_import_5000_rows_within_budget(kmi):
     assert not result.has_validation_errors()
     assert Workshop.objects.count() == 5000
     assert elapsed < LARGE_IMPORT_BUDGET_SECONDS
+
+
+def test_import_slug_of_another_workshop_refused(client, kmi):
+    login_as(client, "publisher")
+    WorkshopFactory(series=kmi, number=9, slug="migration-and-gender")
+
+    preview = upload(client, HEADER + GOOD_ROWS)
+
+    assert import_errors(preview) == [
+        (3, "slug: This series already has a workshop with this slug.")
+    ]
+    assert Workshop.objects.count() == 1
+
+
+def test_import_one_day_workshop_ending_before_it_starts_refused(client, kmi):
+    login_as(client, "publisher")
+    content = (
+        "series,number,title,slug,start_date,start_time,end_time\n"
+        "kmi,1,Evening,evening,2007-03-15,18:00,10:00\n"
+    )
+
+    preview = upload(client, content)
+
+    assert import_errors(preview) == [
+        (1, "end_time: On a one-day workshop the end time cannot be before the start time.")
+    ]
