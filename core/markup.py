@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 ALLOWED_TAGS = {
     "a", "abbr", "b", "blockquote", "br", "code", "em", "h2", "h3", "h4", "hr", "i",
     "li", "ol", "p", "pre", "strong", "sub", "sup", "ul",
+    "table", "thead", "tbody", "tr", "th", "td",  # Markdown tables (a programme, a budget)
 }  # fmt: skip
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}}
 ALLOWED_URL_SCHEMES = {"http", "https", "mailto"}
@@ -25,7 +26,9 @@ MARKDOWN_HELP = _(
 
 
 def render_markdown(text):
-    html = markdown.markdown(text or "", extensions=["sane_lists", "smarty"], output_format="html")
+    html = markdown.markdown(
+        text or "", extensions=["sane_lists", "smarty", "tables"], output_format="html"
+    )
     return nh3.clean(
         html,
         tags=ALLOWED_TAGS,

@@ -9,6 +9,7 @@ from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import escape
 from django.utils.translation import gettext as _
 
 from core.identifiers import stable_uuid
@@ -57,7 +58,9 @@ class SeriesWorkshopsFeed(Feed):
         ]
         if workshop.summary:
             parts.append(summary_text(workshop.summary, words=80))
-        return " ".join(parts)
+        # Django's Atom feed declares the summary type="html", so readers parse it as HTML:
+        # escaped, a name or a summary that contains markup is shown, never run.
+        return escape(" ".join(parts))
 
     def item_guid(self, workshop):
         return stable_uuid(workshop).urn
