@@ -48,12 +48,12 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "django.contrib.sitemaps",  # /sitemap.xml (issue 3)
     # Security (issue 7): CSP header, login throttling, TOTP devices for two-factor login.
     "csp",
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
-    "django.contrib.sitemaps",  # /sitemap.xml (issue 3)
     # Editorial workflow (issue 4): revision history with restore; spreadsheet import/export.
     "simple_history",
     "import_export",
@@ -90,6 +90,8 @@ MIDDLEWARE = [
 
 ROOT_URLCONF = "config.urls"
 SITE_NAME = env.str("SITE_NAME", default="UN Workshop Series")
+# Where readers report an accessibility barrier (an e-mail address); shown on /accessibility/.
+ACCESSIBILITY_CONTACT = env.str("ACCESSIBILITY_CONTACT", default="")
 WSGI_APPLICATION = "config.wsgi.application"
 
 TEMPLATES = [

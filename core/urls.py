@@ -10,4 +10,5 @@ urlpatterns = [
     path("healthz", never_cache(views.healthz), name="healthz"),
     path(".well-known/security.txt", security_txt, name="security-txt"),
     path("readyz", health.readyz, name="readyz"),
+    path("accessibility/", views.accessibility_statement, name="accessibility"),
 ]

@@ -1,4 +1,6 @@
+from django.conf import settings
 from django.http import HttpResponse, JsonResponse
+from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
@@ -15,3 +17,11 @@ def robots_txt(request):
 def healthz(request):
     """The process answers; touches no database, so a load balancer can tell it from an outage."""
     return JsonResponse({"status": "ok"})
+
+
+def accessibility_statement(request):
+    return render(
+        request,
+        "core/accessibility.html",
+        {"contact": settings.ACCESSIBILITY_CONTACT, "nav": "accessibility"},
+    )
