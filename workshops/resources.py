@@ -16,8 +16,10 @@ from import_export import fields, resources, widgets
 from import_export.resources import Diff
 
 from core.enums import Status
+from organizations.models import Organization
 from series.models import Series
-from workshops.models import Workshop
+from workshops.enums import PartnerRole
+from workshops.models import Workshop, WorkshopPartner
 
 
 class SeriesSlugWidget(widgets.ForeignKeyWidget):
@@ -66,6 +68,9 @@ class MarkupDiff(Diff):
 class WorkshopResource(resources.ModelResource):
     series = fields.Field(attribute="series", column_name="series", widget=SeriesSlugWidget())
     status = fields.Field(attribute="status", column_name="status", default=Status.DRAFT)
+    # Organizations by slug, separated by ";" ("unitar; iom"), "organized with" in that
+    # order. Read-only for the library: the resource checks and saves them itself.
+    partners = fields.Field(column_name="partners", readonly=True)
 
     class Meta:
         model = Workshop
@@ -84,6 +89,7 @@ class WorkshopResource(resources.ModelResource):
             "summary",
             "status",
             "publish_at",
+            "partners",
         ]
         export_order = fields
         import_id_fields = ["series", "number"]
@@ -113,6 +119,25 @@ class WorkshopResource(resources.ModelResource):
         self._slug_of = {w.pk: (w.series_id, w.slug) for w in self._by_number.values()}
         self._owner_of_slug = {key: pk for pk, key in self._slug_of.items()}
         self._constraints = {c.name: c for c in Workshop._meta.constraints}
+        self._organizations = {o.slug: o for o in Organization.objects.all()}
+        self._has_partners = "partners" in dataset.headers
+
+    def get_queryset(self):
+        return (
+            super()
+            .get_queryset()
+            .select_related("series")
+            .prefetch_related("partner_roles__organization")
+        )
+
+    def dehydrate_partners(self, workshop):
+        if workshop.pk is None:
+            return ""
+        return "; ".join(role.organization.slug for role in workshop.partner_roles.all())
+
+    @staticmethod
+    def partner_slugs(row):
+        return [slug.strip() for slug in str(row.get("partners") or "").split(";") if slug.strip()]
 
     def get_instance(self, instance_loader, row):
         series = self.fields["series"].clean(row)
@@ -159,7 +184,34 @@ class WorkshopResource(resources.ModelResource):
         ):
             yield "end_time", "workshop_ends_after_start_time"
 
+    def skip_row(self, instance, original, row, import_validation_errors=None):
+        skip = super().skip_row(instance, original, row, import_validation_errors)
+        if skip and self._has_partners and instance.pk is not None:
+            current = [role.organization.slug for role in instance.partner_roles.all()]
+            return current == self.partner_slugs(row)
+        return skip
+
     def after_save_instance(self, instance, row, **kwargs):
+        if self._has_partners:
+            # The file's list replaces the workshop's partners; save() per row, so each
+            # change has its history record.
+            wanted = self.partner_slugs(row)
+            for role in instance.partner_roles.select_related("organization"):
+                if role.organization.slug not in wanted:
+                    role.delete()
+            existing = {
+                role.organization.slug: role
+                for role in instance.partner_roles.select_related("organization")
+            }
+            for order, slug in enumerate(wanted):
+                role = existing.get(slug) or WorkshopPartner(
+                    workshop=instance,
+                    organization=self._organizations[slug],
+                    role=PartnerRole.ORGANIZED_WITH,
+                )
+                if role.pk is None or role.order != order:
+                    role.order = order
+                    role.save()
         # Later rows of the file see this one, with its new slug if it changed.
         self._by_number[(instance.series_id, instance.number)] = instance
         self._owner_of_slug.pop(self._slug_of.get(instance.pk), None)
@@ -190,5 +242,10 @@ class WorkshopResource(resources.ModelResource):
                 }
             else:
                 self._seen_slugs[slug_key] = row_number
+        unknown = [slug for slug in self.partner_slugs(row) if slug not in self._organizations]
+        if unknown:
+            errors["partners"] = _("There is no organization %(slugs)s.") % {
+                "slugs": ", ".join(f"“{slug}”" for slug in unknown)
+            }
         if errors:
             raise ValidationError(errors)

@@ -16,7 +16,7 @@ from django.urls import reverse
 from core.enums import Status
 from tests.editorial import login_as
 from tests.factories import OrganizationFactory, SeriesFactory, WorkshopFactory
-from workshops.models import Workshop
+from workshops.models import Workshop, WorkshopPartner
 from workshops.resources import WorkshopResource
 
 pytestmark = pytest.mark.django_db
@@ -339,3 +339,62 @@ def test_import_one_day_workshop_ending_before_it_starts_refused(client, kmi):
     assert import_errors(preview) == [
         (1, "end_time: On a one-day workshop the end time cannot be before the start time.")
     ]
+
+
+PARTNER_FILE = (
+    "series,number,title,slug,start_date,partners\n"
+    "kmi,1,Migration and Development,migration-and-development,2007-03-15,unu; unodc\n"
+    "kmi,2,Migration and Gender,migration-and-gender,2007-06-20,\n"
+)
+
+
+@pytest.fixture
+def partners_known():
+    return [OrganizationFactory(slug="unu"), OrganizationFactory(slug="unodc")]
+
+
+def test_import_partners_by_slug_in_order_and_twice_changes_nothing(client, kmi, partners_known):
+    login_as(client, "publisher")
+
+    confirm(client, upload(client, PARTNER_FILE))
+    history = WorkshopPartner.history.count()
+    second = upload(client, PARTNER_FILE)
+    confirm(client, second)
+
+    workshop = Workshop.objects.get(number=1)
+    assert [role.organization for role in workshop.partner_roles.all()] == partners_known
+    assert Workshop.objects.get(number=2).partner_roles.count() == 0
+    assert [row.import_type for row in second.context["result"].rows] == ["skip", "skip"]
+    assert WorkshopPartner.history.count() == history
+
+
+def test_import_changed_partners_replace_the_old_ones(client, kmi, partners_known):
+    login_as(client, "publisher")
+    confirm(client, upload(client, PARTNER_FILE))
+
+    confirm(client, upload(client, PARTNER_FILE.replace("unu; unodc", "unodc")))
+
+    workshop = Workshop.objects.get(number=1)
+    assert [role.organization.slug for role in workshop.partner_roles.all()] == ["unodc"]
+
+
+def test_import_unknown_organization_refused_and_nothing_written(client, kmi, partners_known):
+    login_as(client, "publisher")
+
+    preview = upload(client, PARTNER_FILE.replace("unu; unodc", "unu; nobody"))
+
+    assert import_errors(preview) == [(1, "partners: There is no organization “nobody”.")]
+    assert not Workshop.objects.exists()
+
+
+def test_export_workshops_names_partners_by_slug(client, kmi, partners_known):
+    login_as(client, "publisher")
+    workshop = WorkshopFactory(series=kmi, number=1)
+    for order, organization in enumerate(partners_known):
+        WorkshopPartner.objects.create(workshop=workshop, organization=organization, order=order)
+
+    response = client.post(EXPORT, {"format": CSV_FORMAT, "resource": "0"})
+
+    lines = response.content.decode().splitlines()
+    assert lines[0].endswith(",publish_at,partners")
+    assert lines[1].endswith(",unu; unodc")
