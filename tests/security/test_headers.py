@@ -39,7 +39,8 @@ def policy(header):
 
 
 def security_headers(response):
-    response.close()  # static files are streamed from an open file
+    if response.streaming:  # a static file: reading it to the end closes it
+        b"".join(response.streaming_content)
     return {name: response.get(name) for name in EXPECTED_HEADERS}
 
 
