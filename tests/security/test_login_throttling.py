@@ -41,6 +41,7 @@ def test_login_sixth_attempt_refused_even_with_the_right_password(client, admin_
 
     html = response.content.decode()
     assert response.status_code == 429
+    assert "Too many failed sign-ins: a wrong password was given for this account 5 times" in html
     assert "sign-in is paused: try again in 15 minutes" in html
     assert response["Retry-After"] == "900"
     assert "_auth_user_id" not in client.session
