@@ -342,3 +342,12 @@ def test_role_editor_cannot_add_a_row_to_a_published_workshop(client):
         response.context["adminform"].form.errors["workshop"]
     )
     assert not WorkshopPartner.objects.exists()
+
+
+def test_grant_role_none_takes_the_role_away(django_user_model):
+    user = django_user_model.objects.create_user(username="amina", password="not-used")
+    call_command("grant_role", "amina", "publisher", stdout=io.StringIO())
+
+    call_command("grant_role", "amina", "none", stdout=io.StringIO())
+
+    assert list(user.groups.all()) == []
