@@ -10,7 +10,9 @@ import sys
 
 from django.conf import settings
 
-PRODUCTION_KEYS = ("DEBUG", "SECRET_KEY", "ALLOWED_HOSTS")
+# DJANGO_ALLOW_ASYNC_UNSAFE: the browser tests set it in this process (tests/browser/conftest.py);
+# a production process never has it, and check --deploy refuses it (async.E001).
+PRODUCTION_KEYS = ("DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_ALLOW_ASYNC_UNSAFE")
 
 
 def manage(*args, **env):
