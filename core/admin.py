@@ -290,6 +290,9 @@ class MarkdownHelpMixin:
     """
 
     markdown_fields = ()
+    # Enter in a text field submits the form with its first submit button, which would be
+    # the Preview button; the Save buttons on top come first and keep Enter saving.
+    save_on_top = True
 
     def get_urls(self):
         opts = self.opts

@@ -1,6 +1,8 @@
 """The duplicate action, the Markdown preview, and the whole editorial flow of the issue:
 an Editor drafts and previews; a Publisher publishes, restores and imports."""
 
+import re
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -184,3 +186,14 @@ def test_editorial_flow_editor_drafts_publisher_publishes_restores_and_imports(c
         (2, Status.DRAFT),
         (3, Status.DRAFT),
     ]
+
+
+def test_markdown_preview_button_is_not_the_default_submit(client):
+    # Browsers submit with the form's first submit button when Enter is pressed in a field.
+    login_as(client, "editor")
+
+    html = client.get(reverse("admin:workshops_workshop_add")).content.decode()
+
+    form = html[html.index('id="workshop_form"') :]
+    first_submit = re.search(r"<(input|button)[^>]*type=\"submit\"[^>]*>", form).group()
+    assert 'name="_save"' in first_submit
