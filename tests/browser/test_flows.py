@@ -63,7 +63,8 @@ def test_staff_drafts_previews_and_publishes_a_workshop(site, page, browser, adm
     ).click()
     partner_row = page.locator("#partner_roles-group tr.dynamic-partner_roles").last
     choose_in_autocomplete(page, partner_row, "IOM")
-    page.get_by_role("button", name="Save and continue editing").click()
+    # The save buttons are on top and at the bottom (save_on_top, for the Markdown preview).
+    page.get_by_role("button", name="Save and continue editing").first.click()
     expect(page.locator(".messagelist")).to_contain_text("was added successfully")
 
     page.get_by_role("link", name="View on site").click()
