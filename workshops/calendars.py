@@ -82,6 +82,9 @@ def build_event(workshop, absolute_url):
 
 def build_calendar(name, workshops, absolute_url):
     calendar = icalendar.Calendar()
+    # One line: icalendar does not escape line breaks in NAME, and a title imported from a
+    # spreadsheet cell can hold one (found by tests/security/test_xss.py).
+    name = " ".join(str(name).split())
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")

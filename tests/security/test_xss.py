@@ -324,6 +324,26 @@ def test_web_address_fields_refuse_script_urls(factory, field, url):
     assert field in excinfo.value.message_dict
 
 
+def test_line_break_in_a_title_breaks_no_calendar(client):
+    """A one-line field can still hold a line break when it comes from a spreadsheet import."""
+    series, workshop, _organization = build_site("Migration\n<script>alert(1)</script>")
+    series.title = workshop.title = workshop.venue = "Migration\nand Health"
+    series.save()
+    workshop.save()
+
+    responses = [
+        client.get(reverse("calendars:series", kwargs={"series_slug": series.slug})),
+        client.get(
+            reverse(
+                "calendars:workshop", kwargs={"series_slug": series.slug, "slug": workshop.slug}
+            )
+        ),
+    ]
+
+    assert [response.status_code for response in responses] == [200, 200]
+    assert "\r\nNAME:Migration and Health " in responses[0].content.decode()
+
+
 def test_anonymous_user_sees_no_admin_links_from_payloads(client):
     """The preview banner's admin link is only for staff: it is no way in for a payload."""
     series, _workshop, _organization = build_site("<script>alert(1)</script>")
