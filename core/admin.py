@@ -239,6 +239,13 @@ class PartOfPublishableAdminMixin:
             return False
         return super().has_delete_permission(request, obj)
 
+    def save_model(self, request, obj, form, change):
+        # The changelist's editable columns (order, kind) save through here without the change
+        # form's checks; the changelist saves in one transaction, so refusing undoes them all.
+        if not may_change_published(request.user, getattr(obj, self.parent_field)):
+            raise PermissionDenied(self.PARENT_PUBLISHED)
+        super().save_model(request, obj, form, change)
+
     def get_form(self, request, obj=None, **kwargs):
         form = super().get_form(request, obj, **kwargs)
         field, message, user = self.parent_field, self.PARENT_PUBLISHED, request.user

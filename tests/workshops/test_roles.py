@@ -351,3 +351,29 @@ def test_grant_role_none_takes_the_role_away(django_user_model):
     call_command("grant_role", "amina", "none", stdout=io.StringIO())
 
     assert list(user.groups.all()) == []
+
+
+@pytest.mark.parametrize("role", ["editor", "publisher", "superuser"])
+def test_role_changelist_order_of_a_published_workshops_rows_locked_for_editors(client, role):
+    login_as(client, role)
+    draft = WorkshopPartnerFactory(workshop=WorkshopFactory(status=Status.DRAFT), order=1)
+    published = WorkshopPartnerFactory(workshop=WorkshopFactory(), order=1)
+    rows = [draft, published]
+    data = {
+        "form-TOTAL_FORMS": "2",
+        "form-INITIAL_FORMS": "2",
+        "_save": "Save",
+        **{f"form-{i}-id": str(row.pk) for i, row in enumerate(rows)},
+        **{f"form-{i}-order": "7" for i in range(2)},
+    }
+
+    response = client.post(reverse("admin:workshops_workshoppartner_changelist"), data)
+
+    draft.refresh_from_db()
+    published.refresh_from_db()
+    if role == "editor":
+        assert response.status_code == 403
+        assert (draft.order, published.order) == (1, 1)
+    else:
+        assert response.status_code == 302
+        assert (draft.order, published.order) == (7, 7)
