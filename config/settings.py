@@ -40,6 +40,11 @@ if not DEBUG and not ALLOWED_HOSTS:
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
+    # First, so that its `loaddata` (all or nothing, with the broken record named) wins
+    # over the one django-modeltranslation ships, which only adds what we set below.
+    "core",
+    # Translated content fields (issue 5); before the admin, as django-modeltranslation asks.
+    "modeltranslation",
     # Django's admin on core.admin_site.AdminSite: two-factor login when ADMIN_REQUIRE_2FA is on.
     "core.admin_config.AdminConfig",
     "django.contrib.auth",
@@ -57,7 +62,6 @@ INSTALLED_APPS = [
     # Editorial workflow (issue 4): revision history with restore; spreadsheet import/export.
     "simple_history",
     "import_export",
-    "core",
     "organizations",
     "series",
     "workshops",
@@ -149,14 +153,30 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
+# The six official languages of the United Nations (issue 5), in the UN's own order.
+# English is the source language: content falls back to it, and it is served at the bare
+# paths (/series/…) as well as the other five under their prefix (/fr/series/…).
 LANGUAGE_CODE = "en"
-LANGUAGES = [("en", _("English"))]
+LANGUAGES = [
+    ("ar", _("Arabic")),
+    ("zh-hans", _("Chinese")),
+    ("en", _("English")),
+    ("fr", _("French")),
+    ("ru", _("Russian")),
+    ("es", _("Spanish")),
+]
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True
 LOCALE_PATHS = [BASE_DIR / "locale"]
-# Dates read "18 October 2005", as the United Nations writes them.
+# Dates read "18 October 2005", as the United Nations writes them (config/formats/).
 FORMAT_MODULE_PATH = ["config.formats"]
+# Translated content (issue 5, docs/architecture.md): a field left empty in the reader's
+# language shows the English text, marked as such ({% translated %} in core/templatetags).
+MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
+MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
+# Records created without naming a language (fixtures, imports, factories) are English.
+MODELTRANSLATION_AUTO_POPULATE = "default"
 
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"

@@ -1,8 +1,10 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
+from core import urls as core_urls
 from organizations.sitemaps import OrganizationSitemap
 from series import views as series_views
 from series.sitemaps import SeriesSitemap
@@ -14,15 +16,25 @@ SITEMAPS = {
     "organizations": OrganizationSitemap,
 }
 
-urlpatterns = [
+# What delegates read, in each of the six languages (issue 5): English at the bare paths
+# (/series/…), the other five under their prefix (/fr/series/…, /zh-hans/series/…).
+# Feeds, calendars and the JSON data are here too, so each exists in every language.
+urlpatterns = i18n_patterns(
     path("", series_views.home, name="home"),
     path("series/", include("series.urls")),
     path("series/<slug:series_slug>/workshops/", include("workshops.urls")),
     # iCalendar files (issue 3): routed by workshops, which builds them (docs/architecture.md).
     path("series/<slug:series_slug>/", include("workshops.calendar_urls")),
     path("search/", include("search.urls")),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("organizations/", include("organizations.urls")),
+    path("", include(core_urls.page_urlpatterns)),
+    prefix_default_language=False,
+)
+
+# One address per site, whatever the language: the sitemap lists every language's pages,
+# and the admin, probes and robots.txt have no language.
+urlpatterns += [
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("", include("core.urls")),
     path(settings.ADMIN_URL, admin.site.urls),  # "admin/" unless ADMIN_URL says otherwise
 ]

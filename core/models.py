@@ -1,5 +1,11 @@
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import router
+from modeltranslation.utils import build_localized_fieldname
+
+
+# Marks an error that another constraint of the same model already reported.
+_DUPLICATE = object()
 
 
 class ConstraintErrorsOnFieldsMixin:
@@ -20,7 +26,9 @@ class ConstraintErrorsOnFieldsMixin:
                 try:
                     constraint.validate(model_class, self, exclude=exclude, using=using)
                 except ValidationError as error:
-                    field = self.constraint_error_fields.get(constraint.name)
+                    field = self._constraint_error_field(constraint, exclude)
+                    if field is _DUPLICATE:
+                        continue
                     if field is None and error.code == "unique" and len(constraint.fields) == 1:
                         field = constraint.fields[0]
                     if field is None:
@@ -29,3 +37,16 @@ class ConstraintErrorsOnFieldsMixin:
                         errors.setdefault(field, []).append(error)
         if errors:
             raise ValidationError(errors)
+
+    def _constraint_error_field(self, constraint, exclude):
+        name, _, language = constraint.name.partition("-")
+        field = self.constraint_error_fields.get(name)
+        if not language:
+            return field
+        # django-modeltranslation copies a constraint on a translated field once per
+        # language ("unique_milestone_title_per_series-fr" on title_fr, issue 5): its error
+        # belongs on that language's field. The English copy repeats the original
+        # constraint, whose column holds the English text, unless that one was skipped.
+        if language == settings.MODELTRANSLATION_DEFAULT_LANGUAGE and field not in (exclude or ()):
+            return _DUPLICATE
+        return field and build_localized_fieldname(field, language)

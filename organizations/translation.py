@@ -1,0 +1,23 @@
+"""Which organization fields are entered per language (issue 5, django-modeltranslation).
+
+Each field gets a column per language (`name_fr`, `name_ar`, …) on the same row, so a
+translated page costs no extra query. English (`name_en`) is the source every other
+language falls back to.
+"""
+
+from modeltranslation.translator import TranslationOptions, register, translator
+
+from .models import Organization
+
+
+@register(Organization)
+class OrganizationTranslationOptions(TranslationOptions):
+    fields = ("name", "description")
+    # The name is required in English only; an empty name in another language means
+    # "not translated yet" and is stored as NULL, not "".
+    required_languages = ("en",)
+    empty_values = {"name": None}
+
+
+# The revision history (issue 4) keeps every language, so a restore brings them back.
+translator.register(Organization.history.model, OrganizationTranslationOptions)

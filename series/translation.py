@@ -1,0 +1,36 @@
+"""Which series fields are entered per language (issue 5; see organizations/translation.py)."""
+
+from modeltranslation.translator import TranslationOptions, register, translator
+
+from .models import Milestone, RelatedLink, Series
+
+
+@register(Series)
+class SeriesTranslationOptions(TranslationOptions):
+    fields = ("title", "label", "summary", "audience")
+    required_languages = ("en",)
+    empty_values = {"title": None}
+
+
+@register(Milestone)
+class MilestoneTranslationOptions(TranslationOptions):
+    fields = ("title", "description")
+    required_languages = ("en",)
+    # NULL, not "": the per-language copies of "one title per series" must not count two
+    # untranslated titles as the same title.
+    empty_values = {"title": None}
+
+
+@register(RelatedLink)
+class RelatedLinkTranslationOptions(TranslationOptions):
+    fields = ("title",)
+    required_languages = ("en",)
+    empty_values = {"title": None}
+
+
+# The revision history (issue 4) keeps every language, so a restore brings them back.
+translator.register(Series.history.model, SeriesTranslationOptions)
+
+translator.register(Milestone.history.model, MilestoneTranslationOptions)
+
+translator.register(RelatedLink.history.model, RelatedLinkTranslationOptions)

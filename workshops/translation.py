@@ -1,0 +1,25 @@
+"""Which workshop fields are entered per language (issue 5; see organizations/translation.py)."""
+
+from modeltranslation.translator import TranslationOptions, register, translator
+
+from .models import Document, Workshop
+
+
+@register(Workshop)
+class WorkshopTranslationOptions(TranslationOptions):
+    fields = ("title", "summary")
+    required_languages = ("en",)
+    empty_values = {"title": None}
+
+
+@register(Document)
+class DocumentTranslationOptions(TranslationOptions):
+    fields = ("title",)
+    required_languages = ("en",)
+    empty_values = {"title": None}
+
+
+# The revision history (issue 4) keeps every language, so a restore brings them back.
+translator.register(Workshop.history.model, WorkshopTranslationOptions)
+
+translator.register(Document.history.model, DocumentTranslationOptions)
