@@ -7,6 +7,7 @@ relations (`series_roles`, `workshop_roles`), never by importing those apps.
 
 from django.db.models import Exists, OuterRef
 
+from core.pagination import ORGANIZATIONS_PER_PAGE, paginate
 from core.publishing import published_q
 from organizations.models import Organization
 
@@ -33,6 +34,11 @@ def organizations_for_reader(user):
         Exists(series_roles.filter(public_series_role(), organization=OuterRef("pk")))
         | Exists(workshop_roles.filter(public_workshop_role(), organization=OuterRef("pk")))
     )
+
+
+def organization_list_page(user, page_number):
+    """One page of the organizations, two queries (a count and the page)."""
+    return paginate(organizations_for_reader(user), ORGANIZATIONS_PER_PAGE, page_number)
 
 
 def organization_page(organization, user):

@@ -4,10 +4,9 @@ from organizations import selectors
 
 
 def organization_list(request):
-    organizations = selectors.organizations_for_reader(request.user)
-    return render(
-        request, "organizations/list.html", {"organizations": organizations, "nav": "organizations"}
-    )
+    page = selectors.organization_list_page(request.user, request.GET.get("page"))
+    context = {"page": page, "organizations": page.object_list, "nav": "organizations"}
+    return render(request, "organizations/list.html", context)
 
 
 def organization_detail(request, slug):

@@ -17,3 +17,18 @@ class SearchForm(forms.Form):
             )
         },
     )
+    # One kind of result, paged (?q=…&kind=workshops&page=2); none: the first few of each.
+    kind = forms.ChoiceField(
+        label=_("Kind of result"),
+        required=False,
+        choices=[
+            ("", _("All")),
+            ("series", _("Series")),
+            ("workshops", _("Workshops")),
+            ("organizations", _("Organizations")),
+            ("people", _("People")),
+        ],
+        error_messages={
+            "invalid_choice": _("There is no kind of result called “%(value)s”."),
+        },
+    )

@@ -7,7 +7,8 @@ On PostgreSQL the words are matched with its full-text search (English stemming 
 prose, no stemming for names) and ranked; on SQLite every word must appear, as a
 substring, in one of the searched fields, and results are sorted by title. Either way
 each kind runs one query (people two more, for their workshops and series), whatever
-the number of results.
+the number of results. The first page of results shows the first few of each kind and
+links to the pages of one kind (`search_kind`).
 """
 
 import re
@@ -17,6 +18,7 @@ from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection
 from django.db.models import Exists, OuterRef, Prefetch, Q
 
+from core.pagination import RESULTS_PER_PAGE, paginate
 from core.publishing import published_q
 from organizations.models import Person
 from organizations.selectors import organizations_for_reader
@@ -26,8 +28,9 @@ from workshops.models import Participation, Workshop
 WORD = re.compile(r"\w+")
 # More words than this only narrow the search to nothing, and each costs a condition.
 MAX_WORDS = 10
-# Per kind: enough for this site's content; the page says when there are more.
-MAX_RESULTS = 25
+# Per kind on the first page of results: as many as a page of one kind, which the
+# page links to when a kind has more.
+MAX_RESULTS = RESULTS_PER_PAGE
 
 
 def query_words(query):
@@ -110,22 +113,31 @@ def _fallback_search(queryset, fields, words):
     return queryset.filter(condition).order_by(fields[0][0], "pk")
 
 
+def _found(queryset, fields, words):
+    if connection.vendor == "postgresql":
+        return _postgres_search(queryset, fields, words)
+    return _fallback_search(queryset, fields, words)
+
+
 def search(words):
     """{"series": […], "workshops": […], "organizations": […], "people": […], "total": n}.
 
     Each list holds at most MAX_RESULTS; `more` names the kinds that had more.
     """
-    use_postgres = connection.vendor == "postgresql"
     results = {"total": 0, "more": []}
     for name, queryset, fields in _kinds():
-        if use_postgres:
-            found = _postgres_search(queryset, fields, words)
-        else:
-            found = _fallback_search(queryset, fields, words)
-        rows = list(found[: MAX_RESULTS + 1])
+        rows = list(_found(queryset, fields, words)[: MAX_RESULTS + 1])
         if len(rows) > MAX_RESULTS:
             results["more"].append(name)
             rows = rows[:MAX_RESULTS]
         results[name] = rows
         results["total"] += len(rows)
     return results
+
+
+def search_kind(words, kind, page_number):
+    """One page of the results of one kind ("series", "workshops", "organizations",
+    "people"), ranked as `search()` ranks them: a count and the page, two queries (people
+    two more). A page number that is not a page of the results is a 404."""
+    queryset, fields = {name: (qs, fields) for name, qs, fields in _kinds()}[kind]
+    return paginate(_found(queryset, fields, words), RESULTS_PER_PAGE, page_number)

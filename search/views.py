@@ -11,7 +11,13 @@ def search(request):
         query = form.cleaned_data["q"]
         words = selectors.query_words(query)
         context |= {"query": query, "words": words}
-        if words:
+        kind = form.cleaned_data["kind"]
+        if words and kind:
+            page = selectors.search_kind(words, kind, request.GET.get("page"))
+            # The same shape as search()'s, so the page renders one kind like all four.
+            results = {kind: page.object_list, "total": page.paginator.count, "more": []}
+            context |= {"kind": kind, "page": page, "results": results}
+        elif words:
             context["results"] = selectors.search(words)
     # A bad query is the reader's typo, not a broken page: 200 with a message, always.
     return render(request, "search/results.html", context)

@@ -8,6 +8,7 @@ come from the workshops app without this module importing it.
 from django.db.models import Count, Max, Min, Q
 from django.db.models.functions import Coalesce
 
+from core.pagination import SERIES_PER_PAGE, WORKSHOPS_PER_PAGE, paginate
 from core.publishing import published_q
 from series.models import Series
 
@@ -42,6 +43,11 @@ def published_series_list():
     )
 
 
+def published_series_page(page_number):
+    """One page of the published series, two queries (a count and the page)."""
+    return paginate(published_series_list(), SERIES_PER_PAGE, page_number)
+
+
 def summary_report(series, user):
     """Everything the summary report shows, in five queries whatever the size."""
     workshops = list(series.workshops.visible_to(user).with_partners().order_by("number"))
@@ -56,25 +62,36 @@ def summary_report(series, user):
     }
 
 
-def schedule(series, user, today, year=None):
-    """Upcoming workshops soonest first, then past ones latest first, each grouped by year;
-    all of them in date order and the milestones (of that year) for the timeline."""
-    workshops = series.workshops.visible_to(user).with_partners().order_by("start_date", "number")
+def schedule(series, user, today, year=None, page_number=None):
+    """Upcoming workshops soonest first, then past ones latest first, each grouped by year,
+    one page of them at a time; and for the timeline every workshop (of that year) in date
+    order with the milestones. Four queries whatever the size: series (the caller's),
+    workshops, the page's partners, milestones.
+
+    Every workshop is fetched once, for the timeline, which shows the whole series; the
+    page is cut from that list (no count query) and only its rows get their partners.
+    A page number that is not a page of the schedule is a 404.
+    """
+    workshops = series.workshops.visible_to(user).order_by("start_date", "number")
     milestones = series.milestones.all()
     if year is not None:
         workshops = workshops.filter(start_date__year=year)
         milestones = milestones.filter(Q(start_date__year=year) | Q(end_date__year=year))
     workshops = list(workshops)
-    upcoming, past = [], []
-    for workshop in workshops:
-        (upcoming if workshop.last_day >= today else past).append(workshop)
-    past.reverse()
+    upcoming = [w for w in workshops if w.last_day >= today]
+    past = [w for w in reversed(workshops) if w.last_day < today]
+    page = paginate(upcoming + past, WORKSHOPS_PER_PAGE, page_number)
+    series.workshops.attach_partners(page.object_list)
+    listed = set(page.object_list)
     return {
         "series": series,
         "workshops": workshops,
         "milestones": list(milestones),
-        "upcoming_by_year": group_by_year(upcoming),
-        "past_by_year": group_by_year(past),
+        "page": page,
+        "has_upcoming": bool(upcoming),
+        "has_past": bool(past),
+        "upcoming_by_year": group_by_year([w for w in upcoming if w in listed]),
+        "past_by_year": group_by_year([w for w in past if w in listed]),
         "year": year,
     }
 

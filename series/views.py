@@ -19,11 +19,9 @@ def home(request):
 
 
 def series_list(request):
-    return render(
-        request,
-        "series/list.html",
-        {"series_list": selectors.published_series_list(), "nav": "series"},
-    )
+    page = selectors.published_series_page(request.GET.get("page"))
+    context = {"page": page, "series_list": page.object_list, "nav": "series"}
+    return render(request, "series/list.html", context)
 
 
 def series_detail(request, slug):
@@ -46,7 +44,11 @@ def series_schedule(request, slug):
             status=400,
         )
     context = selectors.schedule(
-        series, request.user, timezone.localdate(), year=form.cleaned_data["year"]
+        series,
+        request.user,
+        timezone.localdate(),
+        year=form.cleaned_data["year"],
+        page_number=request.GET.get("page"),
     )
     context |= {"form": form, "nav": "series"}
     return render(request, "series/schedule.html", context)

@@ -71,6 +71,16 @@ class WorkshopQuerySet(models.QuerySet):
             )
         )
 
+    def attach_partners(self, workshops):
+        """Give rows already fetched the `partner_list` of `with_partners()`, in one query.
+
+        For a page cut from a longer list (the schedule fetches every workshop for its
+        timeline but shows partners for one page): a queryset method, so `series` reaches
+        it through `series.workshops` without importing this app. Runs no query of its own.
+        """
+        models.prefetch_related_objects(workshops, *self.with_partners()._prefetch_related_lookups)
+        return workshops
+
     def with_people(self):
         return self.prefetch_related(
             Prefetch(

@@ -1,8 +1,6 @@
 import xml.etree.ElementTree as ET
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from core.enums import Status
 from tests.factories import (
@@ -73,15 +71,3 @@ def test_robots_txt_sitemap_uses_the_request_host_and_scheme(client):
     response = client.get("/robots.txt", HTTP_HOST="localhost", secure=True)
 
     assert "Sitemap: https://localhost/sitemap.xml" in response.content.decode()
-
-
-@pytest.mark.parametrize("size", [1, 30])
-def test_sitemap_runs_a_fixed_number_of_queries(client, size):
-    for _ in range(size):
-        WorkshopPartnerFactory(workshop=WorkshopFactory(series=SeriesFactory()))
-
-    with CaptureQueriesContext(connection) as queries:
-        entries = sitemap_entries(client)
-
-    assert len(entries) == 3 * size
-    assert len(queries) == 6

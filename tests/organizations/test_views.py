@@ -1,7 +1,5 @@
 import pytest
-from django.db import connection
 from django.test import Client
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from core.enums import Status
@@ -89,20 +87,3 @@ def test_unknown_organization_is_404(client):
     response = client.get("/organizations/nobody/")
 
     assert response.status_code == 404
-
-
-@pytest.mark.parametrize("size", [1, 30])
-def test_organization_pages_run_a_fixed_number_of_queries(client, size):
-    organization = OrganizationFactory(slug="measured")
-    for _ in range(size):
-        SeriesOrganizerFactory(organization=organization)
-        WorkshopPartnerFactory(organization=organization)
-        WorkshopPartnerFactory()
-
-    with CaptureQueriesContext(connection) as list_queries:
-        assert client.get(reverse("organizations:list")).status_code == 200
-    with CaptureQueriesContext(connection) as detail_queries:
-        assert client.get(organization.get_absolute_url()).status_code == 200
-
-    assert len(list_queries) == 1
-    assert len(detail_queries) == 3

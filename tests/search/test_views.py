@@ -1,6 +1,4 @@
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from core.enums import Status
@@ -156,24 +154,3 @@ def test_search_page_keeps_search_engines_out(client):
     html = search(client, "migration").content.decode()
 
     assert '<meta name="robots" content="noindex">' in html
-
-
-def _populate(size):
-    for n in range(size):
-        series = SeriesFactory(title=f"Migration series {n}", coordinator=PersonFactory())
-        workshop = WorkshopFactory(series=series, title=f"Migration workshop {n}")
-        WorkshopPartnerFactory(
-            workshop=workshop, organization=OrganizationFactory(name=f"Migration office {n}")
-        )
-        ParticipationFactory(workshop=workshop, person=PersonFactory(name=f"Migration Expert {n}"))
-
-
-@pytest.mark.parametrize("size", [1, 30])
-def test_search_runs_six_queries_at_any_size(client, size):
-    _populate(size)
-
-    with CaptureQueriesContext(connection) as queries:
-        response = search(client, "migration")
-
-    assert len(response.context["results"]["workshops"]) == min(size, 25)
-    assert len(queries) == 6

@@ -4,8 +4,6 @@ from pathlib import Path
 import jsonschema
 import pytest
 from django.conf import settings
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from core.enums import Status
@@ -20,7 +18,6 @@ from tests.factories import (
     SeriesFactory,
     SeriesOrganizerFactory,
     WorkshopFactory,
-    WorkshopPartnerFactory,
 )
 from workshops.enums import DocumentKind, DocumentLanguage, ParticipationRole, PartnerRole
 
@@ -152,28 +149,3 @@ def test_series_json_may_be_read_by_other_sites(client, key_migration_issues):
     response = client.get(json_url())
 
     assert response["Access-Control-Allow-Origin"] == "*"
-
-
-def _populate(size):
-    series = SeriesFactory(slug="measured", coordinator=PersonFactory())
-    for _ in range(size):
-        workshop = WorkshopFactory(series=series)
-        WorkshopPartnerFactory(workshop=workshop)
-        ParticipationFactory(
-            workshop=workshop, person=PersonFactory(organization=OrganizationFactory())
-        )
-        DocumentFactory(workshop=workshop)
-        SeriesOrganizerFactory(series=series)
-        MilestoneFactory(series=series)
-        RelatedLinkFactory(series=series)
-
-
-@pytest.mark.parametrize("size", [1, 30])
-def test_series_json_runs_eight_queries_at_any_size(client, size):
-    _populate(size)
-
-    with CaptureQueriesContext(connection) as queries:
-        data = get_json(client, "measured")
-
-    assert len(data["series"]["workshops"]) == size
-    assert len(queries) == 8

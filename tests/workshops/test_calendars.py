@@ -4,13 +4,11 @@ from datetime import date
 
 import icalendar
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
 from core.enums import Status
-from tests.factories import SeriesFactory, WorkshopFactory, WorkshopPartnerFactory
+from tests.factories import SeriesFactory, WorkshopFactory
 from workshops.models import Workshop
 
 pytestmark = pytest.mark.django_db
@@ -203,34 +201,6 @@ def test_calendar_text_is_escaped_by_the_library(client):
     event = events(parse(response))[0]
     assert str(event["SUMMARY"]) == "Borders, rights; duties"
     assert str(event["DESCRIPTION"]).endswith("\n\nOne.\nTwo.")
-
-
-@pytest.mark.parametrize("size", [1, 30])
-def test_series_calendar_runs_three_queries_at_any_size(client, size):
-    series = SeriesFactory(slug="measured")
-    for _ in range(size):
-        WorkshopPartnerFactory(workshop=WorkshopFactory(series=series))
-
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(series_ics_url("measured"))
-
-    assert len(events(parse(response))) == size
-    assert len(queries) == 3
-
-
-@pytest.mark.parametrize("size", [1, 30])
-def test_event_ics_runs_two_queries_at_any_size(client, size):
-    series = SeriesFactory(slug="measured")
-    workshop = WorkshopFactory(series=series, slug="middle")
-    for _ in range(size):
-        WorkshopPartnerFactory(workshop=workshop)
-        WorkshopFactory(series=series)
-
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(event_ics_url("middle", "measured"))
-
-    assert response.status_code == 200
-    assert len(queries) == 2
 
 
 def test_calendars_answer_head_requests(client, key_migration_issues):

@@ -1,19 +1,15 @@
 import datetime
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from core.enums import Status
 from tests.factories import (
     DocumentFactory,
-    OrganizationFactory,
     ParticipationFactory,
     PersonFactory,
     SeriesFactory,
     WorkshopFactory,
-    WorkshopPartnerFactory,
 )
 from workshops.enums import ParticipationRole
 
@@ -136,28 +132,3 @@ def test_unknown_workshop_slug_is_404(client, key_migration_issues):
 
     assert response.status_code == 404
     assert "Page not found" in response.content.decode()
-
-
-def _populate_workshop(extra):
-    series = SeriesFactory(slug="measured")
-    workshop = WorkshopFactory(series=series, number=50, slug="middle")
-    for number in range(1, extra + 1):
-        WorkshopFactory(series=series, number=number)
-        WorkshopFactory(series=series, number=50 + number)
-        WorkshopPartnerFactory(workshop=workshop)
-        ParticipationFactory(
-            workshop=workshop, person=PersonFactory(organization=OrganizationFactory())
-        )
-        DocumentFactory(workshop=workshop)
-    return workshop
-
-
-@pytest.mark.parametrize("size", [1, 30])
-def test_workshop_page_runs_seven_queries_at_any_size(client, size):
-    workshop = _populate_workshop(size)
-
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(workshop.get_absolute_url())
-
-    assert response.status_code == 200
-    assert len(queries) == 7  # the seventh: the series' organizers, for the JSON-LD

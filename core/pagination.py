@@ -1,0 +1,30 @@
+"""One way to cut a long list into pages, shared by the schedule, the series and
+organization lists and search.
+
+A page number that names no page of the list ("abc", "0", "999") is a 404, as Django's
+own ListView answers: a 500 would be our fault, and serving page 1 or the last page
+under any number would give caches and search engines endless copies of one page.
+"""
+
+from django.core.paginator import InvalidPage, Paginator
+from django.http import Http404
+from django.utils.translation import gettext as _
+
+# Page sizes: long enough to rarely need a second page for this site's own content.
+WORKSHOPS_PER_PAGE = 50
+ORGANIZATIONS_PER_PAGE = 50
+SERIES_PER_PAGE = 50
+RESULTS_PER_PAGE = 20
+
+
+def paginate(object_list, per_page, number):
+    """The page of `object_list` numbered `number` (a `?page=` value; None is the first).
+
+    A queryset costs two queries (a count and the page); a list costs none, so a
+    caller that needs every row anyway (the schedule's timeline) paginates the list.
+    """
+    paginator = Paginator(object_list, per_page)
+    try:
+        return paginator.page(number or 1)
+    except InvalidPage as error:
+        raise Http404(_("There is no such page.")) from error
