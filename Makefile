@@ -81,6 +81,20 @@ loadtest: $(INSTALLED) ## 60 s of 50 clients plus admin edits every second (wrk)
 bench-timeline: $(INSTALLED) ## Time the series timeline: 200 workshops over 10 years
 	$(BIN)/python benchmarks/timeline.py
 
+# Issue 8: the public pages against the static-file limit: gunicorn, PostgreSQL and wrk (the
+# packages .ci/ensure-packages installs), seed and large data, cold and cached, app servers
+# compared, the slowest page profiled; tables into docs/benchmarks.md. About ten minutes on
+# two cores (BENCH_* variables tune it: benchmarks/run.py). Not part of `make test` or CI;
+# `make bench-smoke` checks in a few minutes that it runs (tiny data, 1-second figures).
+.PHONY: bench bench-smoke
+bench: $(INSTALLED) ## Pages vs. the same bytes as a static file, seed and large data (~10 min)
+	.ci/ensure-packages
+	$(BIN)/python benchmarks/run.py
+
+bench-smoke: $(INSTALLED) ## The benchmark end to end on tiny data, docs untouched (a few minutes)
+	.ci/ensure-packages
+	BENCH_SMOKE=1 $(BIN)/python benchmarks/run.py
+
 lint: $(INSTALLED) ## ruff check and ruff format --check
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .

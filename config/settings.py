@@ -66,6 +66,8 @@ INSTALLED_APPS = [
     "series",
     "workshops",
     "search",  # above every content app: imports them all, nothing imports it (issue 3)
+    # Issue 8: the benchmark's data generator (`generate_bench_data`); no models, no URLs.
+    "benchmarks",
 ]
 
 MIDDLEWARE = [
@@ -179,7 +181,8 @@ MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
 MODELTRANSLATION_AUTO_POPULATE = "default"
 
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+# An environment variable so that `make bench` collects into a folder of its own (issue 8).
+STATIC_ROOT = Path(env.str("STATIC_ROOT", default=str(BASE_DIR / "staticfiles")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
