@@ -252,6 +252,7 @@ def test_search_pages_one_kind_keeping_the_query(client):
     assert 'href="/search/?q=migration&amp;kind=workshops&amp;page=3" rel="next"' in html
     assert 'href="/search/?q=migration&amp;kind=workshops" rel="prev"' in html
     assert 'href="/search/?q=migration">Show the first results of every kind</a>' in html
+    assert '<ol class="search-results" start="21">' in html
 
 
 def test_search_last_page_of_a_kind_holds_the_rest(client):
