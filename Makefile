@@ -110,6 +110,18 @@ check: $(INSTALLED) ## Migrations match the models; Django's checks, also for pr
 		SECRET_KEY=$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))') \
 		$(MANAGE) check --deploy --fail-level WARNING
 
+# Issue 5: the interface in the six UN languages. The compiled .mo files are committed, so
+# installing needs no gettext tools; changing a marked string does (apt-get install gettext).
+LOCALES := ar zh_Hans en fr ru es
+.PHONY: messages
+messages: export DEBUG = true
+messages: $(INSTALLED) ## Update locale/*/django.po from the marked strings, compile the .mo files
+	$(MANAGE) makemessages $(addprefix --locale=,$(LOCALES)) --add-location=file \
+		--ignore='.venv/*' --ignore='staticfiles/*' --ignore='tests/*' --ignore='test-artifacts/*'
+	@# English is the source language: its catalogue says each string as written.
+	msgen locale/en/LC_MESSAGES/django.po | msgattrib --clear-fuzzy -o locale/en/LC_MESSAGES/django.po -
+	$(MANAGE) compilemessages $(addprefix --locale=,$(LOCALES)) --ignore='.venv/*'
+
 lock: | $(BIN)/python ## Regenerate requirements*.txt from pyproject.toml
 	$(BIN)/python -m pip install --quiet pip-tools
 	$(BIN)/pip-compile --quiet --strip-extras --generate-hashes --no-emit-index-url \

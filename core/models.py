@@ -3,7 +3,6 @@ from django.core.exceptions import ValidationError
 from django.db import router
 from modeltranslation.utils import build_localized_fieldname
 
-
 # Marks an error that another constraint of the same model already reported.
 _DUPLICATE = object()
 

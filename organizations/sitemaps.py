@@ -1,10 +1,10 @@
 from django.contrib.auth.models import AnonymousUser
-from django.contrib.sitemaps import Sitemap
 
+from core.sitemaps import TranslatedSitemap
 from organizations.selectors import organizations_for_reader
 
 
-class OrganizationSitemap(Sitemap):
+class OrganizationSitemap(TranslatedSitemap):
     """The organization pages the public can open: those with a published role."""
 
     def items(self):

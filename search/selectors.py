@@ -3,9 +3,10 @@
 `search` sits above every content app, so it may import all of them; nothing imports it.
 Drafts never leave this module, whoever searches: staff find drafts in the admin.
 
+Every language's column of a translated field is searched, whatever the reader's language.
 On PostgreSQL the words are matched with its full-text search (English stemming for
-prose, no stemming for names) and ranked; on SQLite every word must appear, as a
-substring, in one of the searched fields, and results are sorted by title. Either way
+English prose, none for names and translations) and ranked; on SQLite every word must
+appear, as a substring, in one of the searched fields, and results are sorted by title. Either way
 each kind runs one query (people two more, for their workshops and series), whatever
 the number of results. The first page of results shows the first few of each kind and
 links to the pages of one kind (`search_kind`).
@@ -13,14 +14,18 @@ links to the pages of one kind (`search_kind`).
 
 import re
 
+from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection
 from django.db.models import Exists, OuterRef, Prefetch, Q
+from modeltranslation.translator import translator
+from modeltranslation.utils import build_localized_fieldname
 
 from core.pagination import RESULTS_PER_PAGE, paginate
+from core.languages import SOURCE_LANGUAGE
 from core.publishing import published_q
-from organizations.models import Person
+from organizations.models import Organization, Person
 from organizations.selectors import organizations_for_reader
 from series.models import Series
 from workshops.models import Participation, Workshop
@@ -66,19 +71,39 @@ def _public_people():
     )
 
 
+def _in_every_language(model, fields):
+    """A translated field searched in each of its language columns (issue 5): a reader of
+    the French site finds a workshop by its English title too, and the other way round.
+    Only English is stemmed; the other columns are matched word for word."""
+    translated = translator.get_options_for_model(model).all_fields
+    expanded = []
+    for field, weight, stemmed in fields:
+        if field not in translated:
+            expanded.append((field, weight, stemmed))
+            continue
+        for code, _name in settings.LANGUAGES:
+            column = build_localized_fieldname(field, code)
+            expanded.append((column, weight, stemmed and code == SOURCE_LANGUAGE))
+    return expanded
+
+
 def _kinds():
     """(name, public queryset, [(field, weight, stemmed)]) for each kind of result."""
     return [
-        ("series", Series.objects.published(), [("title", "A", True), ("summary", "B", True)]),
+        (
+            "series",
+            Series.objects.published(),
+            _in_every_language(Series, [("title", "A", True), ("summary", "B", True)]),
+        ),
         (
             "workshops",
             Workshop.objects.published().select_related("series"),
-            [("title", "A", True), ("summary", "B", True)],
+            _in_every_language(Workshop, [("title", "A", True), ("summary", "B", True)]),
         ),
         (
             "organizations",
             organizations_for_reader(AnonymousUser()),
-            [("acronym", "A", False), ("name", "A", True)],
+            _in_every_language(Organization, [("acronym", "A", False), ("name", "A", True)]),
         ),
         ("people", _public_people(), [("name", "A", False)]),
     ]

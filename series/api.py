@@ -11,8 +11,10 @@ changing the meaning of one needs version 2 (and a new path beside this one).
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
+from core.languages import SOURCE_LANGUAGE
 from series.models import Series
 
 SCHEMA_VERSION = 1
@@ -112,6 +114,10 @@ def series_document(series, absolute_url):
     return {
         "version": SCHEMA_VERSION,
         "url": absolute_url(reverse("series:json", kwargs={"slug": series.slug})),
+        # The same data exists under each language prefix (/fr/series/…/data.json, issue 5):
+        # texts are in `language`, or in `fallback_language` where not translated yet.
+        "language": get_language(),
+        "fallback_language": SOURCE_LANGUAGE,
         "series": {
             "slug": series.slug,
             "title": series.title,

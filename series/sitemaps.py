@@ -1,9 +1,8 @@
-from django.contrib.sitemaps import Sitemap
-
+from core.sitemaps import TranslatedSitemap
 from series.models import Series
 
 
-class SeriesSitemap(Sitemap):
+class SeriesSitemap(TranslatedSitemap):
     """Published series only: a draft's address must not reach search engines."""
 
     def items(self):

@@ -10,6 +10,9 @@ class SeriesTranslationOptions(TranslationOptions):
     fields = ("title", "label", "summary", "audience")
     required_languages = ("en",)
     empty_values = {"title": None}
+    # A new series is a "Workshop Series" in English. The other languages start empty, as
+    # every translation does, not with that English default, which would pass as translated.
+    field_options = {"label": {"default": {"default": None}, "en": {}}}
 
 
 @register(Milestone)

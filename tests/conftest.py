@@ -46,6 +46,18 @@ def pytest_configure(config):
 
 
 @pytest.fixture(autouse=True)
+def english(request):
+    """Each test starts in English (issue 5). A request to /fr/… leaves French active in the
+    thread after the response, and a model created then would get French text in its
+    `title` (django-modeltranslation writes the active language's column)."""
+    from django.utils import translation
+
+    translation.activate("en")
+    yield
+    translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
 def fast_password_hashing(settings):
     # Production's PBKDF2 is slow on purpose; tests that log users in need none of that.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

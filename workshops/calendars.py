@@ -15,10 +15,12 @@ import zoneinfo
 import icalendar
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from core.identifiers import stable_uuid
+from core.languages import language_of
 from core.text import join_names, markdown_to_text
 from series.models import Series
 from workshops.models import Workshop
@@ -58,8 +60,10 @@ def build_event(workshop, absolute_url):
     event.add("last-modified", workshop.updated_at)
     event.add("created", workshop.created_at)
     event.add("sequence", sequence(workshop))
-    event.add("summary", workshop.title)
-    event.add("description", description(workshop))
+    # LANGUAGE (RFC 5545) says which of the six languages each text is in (issue 5): the
+    # title may be the English one when it has no translation yet.
+    event.add("summary", workshop.title, parameters={"LANGUAGE": language_of(workshop, "title")})
+    event.add("description", description(workshop), parameters={"LANGUAGE": get_language()})
     event.add("url", absolute_url(workshop.get_absolute_url()))
     if workshop.venue:
         event.add("location", workshop.venue)

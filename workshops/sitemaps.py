@@ -1,9 +1,8 @@
-from django.contrib.sitemaps import Sitemap
-
+from core.sitemaps import TranslatedSitemap
 from workshops.models import Workshop
 
 
-class WorkshopSitemap(Sitemap):
+class WorkshopSitemap(TranslatedSitemap):
     """Published workshops of published series only."""
 
     def items(self):

@@ -36,8 +36,10 @@ def test_sitemap_lists_published_series_workshops_and_organizations(client, key_
         "2026-11-27"
     )
     assert entries[f"{base}/organizations/unhcr/"] == "2026-11-27"
-    # 1 published series, 7 workshops, 9 organizations; the draft series is absent.
-    assert len(entries) == 17
+    assert entries[f"{base}/ar/organizations/unhcr/"] == "2026-11-27"
+    # 1 published series, 7 workshops, 9 organizations, each in six languages; the draft
+    # series is absent.
+    assert len(entries) == 17 * 6
     assert f"{base}/series/migration-and-development/" not in entries
 
 
@@ -54,7 +56,10 @@ def test_sitemap_leaves_out_drafts_and_their_partners(client):
 
     entries = sitemap_entries(client)
 
-    assert sorted(entries) == ["http://testserver/series/public/"]
+    assert sorted(entries) == sorted(
+        f"http://testserver{prefix}/series/public/"
+        for prefix in ("", "/ar", "/es", "/fr", "/ru", "/zh-hans")
+    )
 
 
 def test_robots_txt_keeps_admin_out_and_points_to_the_sitemap(client):

@@ -42,7 +42,7 @@ def test_organization_page_shows_series_role(client, key_migration_issues):
     html = response.content.decode()
     assert response.status_code == 200
     assert "United Nations Institute for Training and Research" in html
-    assert "(UNITAR)" in html
+    assert "(<bdi>UNITAR</bdi>)" in html
     assert "UN entity" in html
     assert "Key Migration Issues Workshop Series</a> — as the lead training agency" in html
 

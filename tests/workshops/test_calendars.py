@@ -197,7 +197,7 @@ def test_calendar_text_is_escaped_by_the_library(client):
     response = client.get(event_ics_url(workshop.slug, workshop.series.slug))
 
     text = response.content.decode()
-    assert "SUMMARY:Borders\\, rights\\; duties\r\n" in text
+    assert "SUMMARY;LANGUAGE=en:Borders\\, rights\\; duties\r\n" in text
     event = events(parse(response))[0]
     assert str(event["SUMMARY"]) == "Borders, rights; duties"
     assert str(event["DESCRIPTION"]).endswith("\n\nOne.\nTwo.")
