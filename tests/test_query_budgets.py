@@ -62,6 +62,8 @@ QUERIES = {
     "series JSON": 8,  # series, workshops, partners, people, documents, organizers, links,
     # milestones: one per kind of row the open data holds
     "sitemap": 3,  # series, workshops, organizations (each listed once per language)
+    "robots.txt": 0,
+    "accessibility statement": 0,
     "summary report, in French": 6,
     "workshop, in Arabic": 6,
 }
@@ -153,6 +155,8 @@ def _urls():
         "workshop calendar": reverse("calendars:workshop", args=["measured", "middle"]),
         "series JSON": reverse("series:json", args=["measured"]),
         "sitemap": reverse("sitemap"),
+        "robots.txt": reverse("robots-txt"),
+        "accessibility statement": reverse("accessibility"),
         # Translated content fields are columns of the same rows: no query more per language.
         "summary report, in French": _in("fr", "series:detail", "measured"),
         "workshop, in Arabic": _in("ar", "workshops:detail", "measured", "middle"),
