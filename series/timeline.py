@@ -20,6 +20,7 @@ tooltips, no labels, and a count of workshops per year under each year.
 
 import datetime
 import textwrap
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -32,6 +33,11 @@ FONT = 12  # label font size, user units
 SMALL_FONT = 11
 LINE = 14  # label line height
 CHAR_WIDTH = 0.56  # average glyph width / font size; system-ui measures 0.47–0.57 in Chromium
+# Other scripts (issue 5): Arabic letters measure about 0.68 in Noto Sans Arabic; Chinese
+# characters are a full em wide; bidi isolation marks take no room.
+ARABIC_CHAR_WIDTH = 0.7
+WIDE_CHAR_WIDTH = 1.0
+BIDI_CONTROLS = frozenset("\u2066\u2067\u2068\u2069")
 GAP = 4  # between a leader line and its label
 LABEL_PAD = 6  # between two labels on one row
 TITLE_CHARS = 26  # a label's title wraps at this many characters…
@@ -228,7 +234,19 @@ def _title_options(title):
 
 
 def text_width(text, size=FONT):
-    return len(text) * size * CHAR_WIDTH
+    if text.isascii():  # the common case, and the fast one for a long series
+        return len(text) * size * CHAR_WIDTH
+    return sum(_char_width(char) for char in text) * size
+
+
+def _char_width(char):
+    if char in BIDI_CONTROLS:
+        return 0
+    if "\u0600" <= char <= "\u06ff" or "\u0750" <= char <= "\u077f":
+        return ARABIC_CHAR_WIDTH
+    if unicodedata.east_asian_width(char) in "WF":
+        return WIDE_CHAR_WIDTH
+    return CHAR_WIDTH
 
 
 def _month_start(day):
@@ -485,6 +503,10 @@ def _mirror(timeline):
             label = mark.label
             label.x = flip(label.x)
             label.left, label.right = flip(label.right), flip(label.left)
+            # Each line in its own direction (FIRST STRONG ISOLATE … POP DIRECTIONAL
+            # ISOLATE): an English title shown in its place keeps its "…" and a leading
+            # number at its own end instead of the drawing's right-to-left order.
+            label.lines = [f"\u2068{line}\u2069" for line in label.lines]
     for tick in timeline.ticks:
         tick.x = flip(tick.x)
     for segment in timeline.months:
