@@ -19,5 +19,6 @@ def search(request):
             context |= {"kind": kind, "page": page, "results": results}
         elif words:
             context["results"] = selectors.search(words)
-    # A bad query is the reader's typo, not a broken page: 200 with a message, always.
+    # A bad query is the reader's typo, not a broken page: 200 with a message. Only a page
+    # number that names no page of one kind's results is a 404 (core/pagination.py).
     return render(request, "search/results.html", context)
