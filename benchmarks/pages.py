@@ -2,7 +2,7 @@
 environment (a separate process, so that run.py itself needs no database settings):
 
     python benchmarks/pages.py pick NAME STATIC_DIR [URLS] # the pages to measure, and twins
-    python benchmarks/pages.py profile URL OUT REPEAT # pyinstrument over REPEAT requests
+    python benchmarks/pages.py profile URL OUT SECONDS  # pyinstrument, SECONDS of requests
 
 `pick` chooses the largest of each page type (the published series with the most public
 workshops; its richest workshop; the organization in the most workshops), or takes the
@@ -16,6 +16,7 @@ import json
 import os
 import pathlib
 import sys
+import time
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent.parent))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
@@ -114,17 +115,21 @@ def pick(name, static_dir, given=None):
     print(json.dumps(pages))
 
 
-def profile(url, out, repeat):
+def profile(url, out, seconds):
+    """Requests `url` for about `seconds` (at least twice) under pyinstrument."""
     from pyinstrument import Profiler
 
     client = Client(HTTP_HOST=HOST)
     client.get(url)  # first request: templates, URL resolver, connection
-    profiler = Profiler(interval=0.0005)
+    profiler = Profiler(interval=0.001)
     profiler.start()
-    for _ in range(repeat):
+    started, count = time.monotonic(), 0
+    while count < 2 or time.monotonic() - started < seconds:
         response = client.get(url)
         assert response.status_code == 200, response.status_code
+        count += 1
     profiler.stop()
+    print(f"{count} requests")
     pathlib.Path(out + ".txt").write_text(
         profiler.output_text(unicode=True, color=False, show_all=False)
     )
@@ -136,6 +141,6 @@ if __name__ == "__main__":
     if command == "pick":
         pick(*arguments)
     elif command == "profile":
-        profile(arguments[0], arguments[1], int(arguments[2]))
+        profile(arguments[0], arguments[1], float(arguments[2]))
     else:
         raise SystemExit(__doc__)

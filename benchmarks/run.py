@@ -14,22 +14,22 @@ For each set it
   page with wrk: cold (the cache disabled), cached, and its static twin through
   whitenoise, in the same app server;
 - then compares app servers (gunicorn sync, gunicorn gthread, granian) on the large data
-  set, profiles the slowest cold page with pyinstrument, prints the tables and writes
+  set, profiles the slowest cold pages with pyinstrument, prints the tables and writes
   them into docs/benchmarks.md between its markers.
 
 Everything is tunable from the environment (defaults in brackets):
 
-    BENCH_DURATION [6]       seconds of wrk per measurement
-    BENCH_COMPARE_DURATION [5] seconds per measurement in the app-server comparison
+    BENCH_DURATION [5]       seconds of wrk per measurement
+    BENCH_COMPARE_DURATION [4] seconds per measurement in the app-server comparison
     BENCH_WARMUP [1]         seconds of wrk per page before measuring
     BENCH_CONNECTIONS [10]   wrk connections;  BENCH_WRK_THREADS [1] wrk threads
-    BENCH_SERVER [sync]      app server of the main measurements: sync, gthread or granian
+    BENCH_SERVER [gthread]   app server of the main measurements: sync, gthread or granian
     BENCH_WORKERS [2 x cores + 1]  processes;  BENCH_THREADS [4] threads of a gthread worker
     BENCH_COMPARE [sync,gthread,granian]  app servers to compare ("" for none)
     BENCH_SCALE [1], BENCH_SEED [1]       the large data set (generate_bench_data)
     BENCH_COLD_ENV [PAGE_CACHE=false]  settings of a cold run (space-separated)
     BENCH_CACHED_ENV []      settings of a cached run (the default: local memory)
-    BENCH_PROFILE [1]        profile the slowest cold page (0: no)
+    BENCH_PROFILE [1]        profile the slowest cold pages, of all and of the seed (0: no)
     BENCH_DOCS [docs/benchmarks.md]  where the tables go ("" to write none)
     BENCH_SMOKE [0]          1: a one-minute check that it all works (tiny data, 1-second
                              runs, no comparison, no profile, docs untouched)
@@ -73,12 +73,13 @@ def setting(name, default):
     return os.environ.get(f"BENCH_{name}", default)
 
 
-DURATION = int(setting("DURATION", 1 if SMOKE else 6))
-COMPARE_DURATION = int(setting("COMPARE_DURATION", 5))
+DURATION = int(setting("DURATION", 1 if SMOKE else 5))
+COMPARE_DURATION = int(setting("COMPARE_DURATION", 4))
 WARMUP = int(setting("WARMUP", 1))
 CONNECTIONS = int(setting("CONNECTIONS", 10))
 WRK_THREADS = int(setting("WRK_THREADS", 1))
-SERVER = setting("SERVER", "sync")
+# The default that docs/deployment.md recommends, chosen from this benchmark's comparison.
+SERVER = setting("SERVER", "gthread")
 WORKERS = int(setting("WORKERS", 2 * CORES + 1))
 THREADS = int(setting("THREADS", 4))
 COMPARE = [s for s in setting("COMPARE", "" if SMOKE else "sync,gthread,granian").split(",") if s]
@@ -257,6 +258,11 @@ def wrk(port, path, duration):
     }
 
 
+def page_cache_header(server, path):
+    with urllib.request.urlopen(f"http://127.0.0.1:{server.port}{path}", timeout=60) as response:
+        return response.headers.get("X-Page-Cache", "")
+
+
 def warm(server, paths):
     for path in paths:
         wrk(server.port, path, WARMUP)
@@ -275,6 +281,8 @@ def measure_dataset(name, environment, pages):
                 results[page["key"]][mode] = figures = wrk(server.port, page["url"], DURATION)
                 log(f"{name} {page['key']:12} {mode:6} {format_figures(figures)}")
                 if mode == "cached":
+                    # What the page cache said about this page (core/cache.py's header).
+                    results[page["key"]]["cache_header"] = page_cache_header(server, page["url"])
                     warm(server, [page["static_url"]])
                     figures = wrk(server.port, page["static_url"], DURATION)
                     results[page["key"]]["static"] = figures
@@ -382,7 +390,12 @@ def check_targets(report):
         seed = report["datasets"]["seed"]["results"]
         large = report["datasets"]["large"]["results"]
         for mode in ("cold", "cached"):
-            drift = {k: large[k][mode]["rps"] / seed[k][mode]["rps"] - 1 for k in seed}
+            drift = {
+                k: large[k][mode]["rps"] / seed[k][mode]["rps"] - 1
+                if seed[k][mode]["rps"]
+                else float("inf")
+                for k in seed
+            }
             key = max(drift, key=lambda k: abs(drift[k]))
             checks.append(
                 (
@@ -428,9 +441,12 @@ def markdown(report):
                 share = "" if mode == "static" else f"{ratio(f, r['static']):.0%}"
                 first = mode == "cold"
                 url = f"`{page['url']}`" if first else ""
+                label = mode
+                if mode == "cached" and r.get("cache_header"):
+                    label = f"cached ({r['cache_header']})"
                 lines.append(
                     f"| {page['label'] if first else ''} | {url} "
-                    f"| {page['bytes'] if first else ''} | {mode} | {f['rps']:,.0f} "
+                    f"| {page['bytes'] if first else ''} | {label} | {f['rps']:,.0f} "
                     f"| {f['p50']:.1f} | {f['p99']:.1f} | {f['errors']} | {share} |"
                 )
     if report.get("compare"):
@@ -453,11 +469,11 @@ def markdown(report):
     lines += ["", "**Targets**", "", "| target | met | measured |", "|---|---|---|"]
     for target, met, measured in report["checks"]:
         lines.append(f"| {target} | {'yes' if met else '**no**'} | {measured} |")
-    if report.get("profile"):
+    for profile in report.get("profiles", []):
         lines += [
             "",
-            f"Profiled: {report['profile']['label']} `{report['profile']['url']}`, cold "
-            f"(`test-artifacts/bench/profile.txt` and `.html`).",
+            f"Profiled: {profile['label']} `{profile['url']}`, cold, {profile['requests']} "
+            f"in one process (`test-artifacts/bench/{profile['file']}`, and `.html`).",
         ]
     return "\n".join(lines)
 
@@ -531,21 +547,28 @@ def main():
             page = report["datasets"]["large"]["pages"][0]
             report["compare_page"] = page
             report["compare"] = compare_servers(environment, page)
-        largest = report["datasets"]["largest"]
         if PROFILE:
-            slowest = min(
-                largest["pages"], key=lambda p: largest["results"][p["key"]]["cold"]["rps"]
-            )
-            log(f"profiling {slowest['url']} (cold)")
-            pages_helper(
-                environment | COLD_ENV, "profile", slowest["url"], str(ARTIFACTS / "profile"), "50"
-            )
-            report["profile"] = slowest
+            # The slowest cold page of all, and the slowest of the seed data's (a typical page).
+            report["profiles"] = []
+            for name in ("largest", "seed"):
+                dataset = report["datasets"][name]
+                slowest = min(
+                    dataset["pages"], key=lambda p: dataset["results"][p["key"]]["cold"]["rps"]
+                )
+                log(f"profiling {slowest['url']} (cold)")
+                out = ARTIFACTS / f"profile-{name}"
+                output = pages_helper(
+                    environment | COLD_ENV, "profile", slowest["url"], str(out), "15"
+                )
+                report["profiles"].append(
+                    slowest
+                    | {"requests": output.strip().splitlines()[-1], "file": f"{out.name}.txt"}
+                )
         loads = [
-            figures["load"]
+            row[mode]["load"]
             for dataset in report["datasets"].values()
             for row in dataset["results"].values()
-            for figures in row.values()
+            for mode in MODES
         ]
         report.update(
             load_after=load_average(),
