@@ -81,6 +81,8 @@ MIDDLEWARE = [
     "core.security.PermissionsPolicyMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Issue 8: anonymous pages from the cache, before the session is read (core/cache.py).
+    "core.cache.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "core.locale.LocaleMiddleware",  # issue 5: the language of public pages and admin
     "django.middleware.common.CommonMiddleware",
@@ -144,6 +146,20 @@ if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
     # A Redis that does not answer fails within a second instead of holding every request.
     CACHES["default"].setdefault("OPTIONS", {}).setdefault("socket_connect_timeout", 1)
     CACHES["default"]["OPTIONS"].setdefault("socket_timeout", 1)
+# Issue 8 (core/cache.py, docs/deployment.md): anonymous readers' pages are kept in the cache
+# (PAGE_CACHE=false turns that off, not the HTTP headers) and may be kept by browsers and
+# proxies for the seconds below. The content version, which says whether a kept page is still
+# current, must be shared by every process: local memory is not, so with it the version
+# lives in a file.
+PAGE_CACHE = env.bool("PAGE_CACHE", default=True)
+PAGE_CACHE_TIMEOUT = env.int("PAGE_CACHE_TIMEOUT", default=24 * 60 * 60)
+PUBLIC_CACHE_MAX_AGE = env.int("PUBLIC_CACHE_MAX_AGE", default=60)
+PUBLIC_CACHE_S_MAXAGE = env.int("PUBLIC_CACHE_S_MAXAGE", default=60)
+if CACHES["default"]["BACKEND"] == "django.core.cache.backends.locmem.LocMemCache":
+    CACHES["content_version"] = {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": env.path("CONTENT_VERSION_DIR", default=BASE_DIR / ".content-version"),
+    }
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

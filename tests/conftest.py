@@ -61,3 +61,30 @@ def english(request):
 def fast_password_hashing(settings):
     # Production's PBKDF2 is slow on purpose; tests that log users in need none of that.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+DATABASE_FIXTURES = {"db", "transactional_db", "django_db_reset_sequences"}
+
+
+@pytest.fixture(autouse=True)
+def page_cache(request, settings, monkeypatch):
+    """Every test starts with no cached page and no content version (core/cache.py). The
+    version lives in this process's memory rather than in the settings' shared file, which
+    tests running in parallel would otherwise share."""
+    from django.core.cache import caches
+
+    if request.node.get_closest_marker("django_db") is None and not DATABASE_FIXTURES & set(
+        request.fixturenames
+    ):
+        # No database, so no content and nothing scheduled: a version needs no query.
+        monkeypatch.setattr("core.cache._scheduled_models", list)
+
+    settings.CACHES = {
+        **settings.CACHES,
+        "content_version": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "content-version",
+        },
+    }
+    caches["default"].clear()
+    caches["content_version"].clear()
