@@ -4,6 +4,8 @@ The template writes them with the `json_ld` filter (Django's json_script escapin
 no JSON is ever put together as text.
 """
 
+from django.utils.translation import get_language
+
 from core.text import summary_text
 
 CONTEXT = "https://schema.org"
@@ -33,6 +35,8 @@ def event_series_ld(series, organizer_roles, workshops, absolute_url):
         "@type": "EventSeries",
         "name": str(series),
         "url": absolute_url(series.get_absolute_url()),
+        # The page's language (issue 5); a text without a translation is the English one.
+        "inLanguage": get_language(),
         "organizer": [organization_ld(o.organization, absolute_url) for o in organizer_roles],
         "subEvent": [
             {

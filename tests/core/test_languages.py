@@ -8,6 +8,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
+from django.utils.html import escape
 
 from series.models import Series
 from tests.factories import SeriesFactory, WorkshopFactory
@@ -139,6 +140,10 @@ def test_workshop_translated_into_french_shows_french(client, key_migration_issu
 
 
 def test_untranslated_workshop_shows_english_marked_as_english(client, key_migration_issues):
+    workshop = Workshop.objects.get(slug="international-trafficking-in-human-beings")
+    workshop.summary_en = "A summary **in English**."
+    workshop.save()
+
     page = text(client.get("/fr" + WORKSHOP))
 
     assert (
@@ -148,7 +153,9 @@ def test_untranslated_workshop_shows_english_marked_as_english(client, key_migra
     notice = translated(
         "fr", "This text is not yet available in %(language)s; it is shown in English."
     )
-    assert notice % {"language": "français"} in page
+    with translation.override("fr"):
+        french = translation.get_language_info("fr")["name_translated"]
+    assert escape(notice % {"language": french}) in page
     assert notice != "This text is not yet available in %(language)s; it is shown in English."
     # The summary: the notice, then the English text in a block marked as English.
     summary = page.split('id="summary-heading"')[1]
