@@ -191,3 +191,20 @@ def test_screenshot_shows_the_arabic_page_on_phone_and_desktop(site, page, name,
 
     assert path.stat().st_size > 10_000
     assert overflow(page) <= 0
+
+
+@pytest.mark.parametrize(
+    ("path", "link"),
+    [
+        (WORKSHOP, ".workshop__kicker a"),
+        (PAGES["series list"], ".card__title a"),
+        (PAGES["organization"], "section li a"),
+    ],
+)
+def test_arabic_english_title_and_label_keep_their_order(site, page, path, link):
+    page.goto(site + "/ar" + path)
+
+    title, label = page.locator(link).first.locator("[lang='en']").all()
+
+    assert title.inner_text() == "Key Migration Issues"
+    assert title.bounding_box()["x"] < label.bounding_box()["x"]
