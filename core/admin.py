@@ -24,6 +24,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from core.admin_views import markdown_preview
 from core.enums import Status
+from core.history_translation import history_delta
 from core.markup import MARKDOWN_HELP
 from core.widgets import MarkdownTextarea
 
@@ -289,6 +290,18 @@ class HistoryAdmin(SimpleHistoryAdmin):
     def restore_related(self, request, obj):
         """Bring back what was deleted with `obj` when a deleted object is restored."""
 
+    def set_history_delta_changes(self, request, historical_records, foreign_keys_are_objs=True):
+        # simple-history's own loop, comparing versions language by language (issue 5).
+        previous = None
+        for current in historical_records:
+            if previous is not None:
+                delta = history_delta(
+                    previous, current, foreign_keys_are_objs=foreign_keys_are_objs
+                )
+                helper = self.get_historical_record_context_helper(request, previous)
+                previous.history_delta_changes = helper.context_for_delta_changes(delta)
+            previous = current
+
 
 class MarkdownHelpMixin:
     """Markdown fields (named in `markdown_fields`) say which syntax they take and have a
@@ -317,9 +330,12 @@ class MarkdownHelpMixin:
         )
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
-        if db_field.name in self.markdown_fields:
+        # A field entered per language (`summary_fr`, issue 5) is Markdown when its source
+        # field (`summary`) is.
+        is_markdown = getattr(db_field, "translated_field", db_field).name in self.markdown_fields
+        if is_markdown:
             kwargs["widget"] = MarkdownTextarea(preview_url=self.markdown_preview_url())
         formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
-        if formfield is not None and db_field.name in self.markdown_fields:
+        if formfield is not None and is_markdown:
             formfield.help_text = MARKDOWN_HELP
         return formfield

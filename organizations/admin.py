@@ -4,8 +4,10 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from import_export.admin import ExportMixin
 from import_export.formats.base_formats import CSV, XLSX
+from modeltranslation.admin import TranslationAdmin
 
 from core.admin import HTTPS_URL_FIELDS, RECORD_FIELDSET, HistoryAdmin, MarkdownHelpMixin
+from core.admin_translation import TranslatedAdminMixin, TranslatedSearchMixin
 from organizations.models import Organization, Person
 from organizations.resources import OrganizationResource
 
@@ -28,7 +30,9 @@ class OrganizationForm(forms.ModelForm):
     def clean(self):
         cleaned_data = super().clean()
         if "slug" in self.fields and not cleaned_data.get("slug"):
-            source = cleaned_data.get("acronym") or cleaned_data.get("name") or ""
+            # The admin's form has the name per language (issue 5); the slug follows English.
+            name = cleaned_data.get("name_en") or cleaned_data.get("name")
+            source = cleaned_data.get("acronym") or name or ""
             cleaned_data["slug"] = slugify(source)[
                 : Organization._meta.get_field("slug").max_length
             ]
@@ -36,7 +40,9 @@ class OrganizationForm(forms.ModelForm):
 
 
 @admin.register(Organization)
-class OrganizationAdmin(MarkdownHelpMixin, ExportMixin, HistoryAdmin):
+class OrganizationAdmin(
+    MarkdownHelpMixin, ExportMixin, TranslatedAdminMixin, TranslationAdmin, HistoryAdmin
+):
     form = OrganizationForm
     markdown_fields = ["description"]
     # Export to CSV or XLSX (django-import-export); slugs identify organizations.
@@ -57,7 +63,7 @@ class OrganizationAdmin(MarkdownHelpMixin, ExportMixin, HistoryAdmin):
 
 
 @admin.register(Person)
-class PersonAdmin(HistoryAdmin):
+class PersonAdmin(TranslatedSearchMixin, HistoryAdmin):
     list_display = ["name", "position", "organization"]
     list_filter = [("organization", admin.RelatedOnlyFieldListFilter)]
     list_select_related = ["organization"]

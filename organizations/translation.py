@@ -7,6 +7,8 @@ language falls back to.
 
 from modeltranslation.translator import TranslationOptions, register, translator
 
+from core.history_translation import track_translated_fields
+
 from .models import Organization
 
 
@@ -21,3 +23,4 @@ class OrganizationTranslationOptions(TranslationOptions):
 
 # The revision history (issue 4) keeps every language, so a restore brings them back.
 translator.register(Organization.history.model, OrganizationTranslationOptions)
+track_translated_fields(Organization)  # diffs and restores see every language

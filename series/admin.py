@@ -2,6 +2,11 @@ from django.contrib import admin
 from django.db.models import Count, Max, Min
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import (
+    TranslationAdmin,
+    TranslationStackedInline,
+    TranslationTabularInline,
+)
 
 from core.admin import (
     HTTPS_URL_FIELDS,
@@ -10,6 +15,12 @@ from core.admin import (
     MarkdownHelpMixin,
     PartOfPublishableAdminMixin,
     PublishableAdminMixin,
+)
+from core.admin_translation import (
+    MissingTranslationFilter,
+    TranslatedAdminMixin,
+    TranslatedSearchMixin,
+    TranslationStatusMixin,
 )
 from series.models import Milestone, RelatedLink, Series, SeriesOrganizer
 
@@ -21,7 +32,9 @@ class SeriesOrganizerInline(admin.TabularInline):
     extra = 0
 
 
-class RelatedLinkInline(admin.TabularInline):
+# Translated fields (issue 5) show one input per language, grouped per field:
+# core/admin_translation.py says how and why.
+class RelatedLinkInline(TranslatedAdminMixin, TranslationTabularInline):
     model = RelatedLink
     formfield_overrides = HTTPS_URL_FIELDS
     # RelatedLink points at Series twice: the series it belongs to and the one it links to.
@@ -31,7 +44,7 @@ class RelatedLinkInline(admin.TabularInline):
     extra = 0
 
 
-class MilestoneInline(MarkdownHelpMixin, admin.StackedInline):
+class MilestoneInline(MarkdownHelpMixin, TranslatedAdminMixin, TranslationStackedInline):
     model = Milestone
     markdown_fields = ["description"]
     formfield_overrides = HTTPS_URL_FIELDS
@@ -40,27 +53,37 @@ class MilestoneInline(MarkdownHelpMixin, admin.StackedInline):
 
 
 @admin.register(Series)
-class SeriesAdmin(PublishableAdminMixin, MarkdownHelpMixin, HistoryAdmin):
+class SeriesAdmin(
+    PublishableAdminMixin,
+    MarkdownHelpMixin,
+    TranslationStatusMixin,
+    TranslatedAdminMixin,
+    TranslationAdmin,
+    HistoryAdmin,
+):
     list_display = [
         "title",
         "label",
         "status_badge",
+        "translation_languages",
         "featured",
         "workshop_count",
         "first_date",
         "last_date",
         "coordinator",
     ]
-    list_filter = ["status", "featured"]
+    list_filter = ["status", "featured", MissingTranslationFilter]
     list_select_related = ["coordinator"]
     search_fields = ["title", "slug", "label"]
-    prepopulated_fields = {"slug": ["title"]}
+    # The slug comes from the English title, whatever the editor's admin language.
+    prepopulated_fields = {"slug": ["title_en"]}
     autocomplete_fields = ["coordinator"]
-    readonly_fields = ["created_at", "updated_at"]
+    readonly_fields = ["translation_status", "created_at", "updated_at"]
     markdown_fields = ["summary"]
-    ordering = ["title"]
+    # By the English title: every series has one, whatever the editor's admin language.
+    ordering = ["title_en"]
     fieldsets = [
-        (None, {"fields": ["title", "slug", "label"]}),
+        (None, {"fields": ["title", "slug", "label", "translation_status"]}),
         (
             _("Publication"),
             {
@@ -104,7 +127,7 @@ class SeriesAdmin(PublishableAdminMixin, MarkdownHelpMixin, HistoryAdmin):
 
 
 @admin.register(SeriesOrganizer)
-class SeriesOrganizerAdmin(PartOfPublishableAdminMixin, HistoryAdmin):
+class SeriesOrganizerAdmin(PartOfPublishableAdminMixin, TranslatedSearchMixin, HistoryAdmin):
     parent_field = "series"
     list_display = ["organization", "series", "role", "order"]
     list_editable = ["order"]
@@ -115,7 +138,9 @@ class SeriesOrganizerAdmin(PartOfPublishableAdminMixin, HistoryAdmin):
 
 
 @admin.register(RelatedLink)
-class RelatedLinkAdmin(PartOfPublishableAdminMixin, HistoryAdmin):
+class RelatedLinkAdmin(
+    PartOfPublishableAdminMixin, TranslatedAdminMixin, TranslationAdmin, HistoryAdmin
+):
     parent_field = "series"
     formfield_overrides = HTTPS_URL_FIELDS
     list_display = ["title", "series", "url", "target_series", "order"]
@@ -137,7 +162,13 @@ class RelatedLinkAdmin(PartOfPublishableAdminMixin, HistoryAdmin):
 
 
 @admin.register(Milestone)
-class MilestoneAdmin(PartOfPublishableAdminMixin, MarkdownHelpMixin, HistoryAdmin):
+class MilestoneAdmin(
+    PartOfPublishableAdminMixin,
+    MarkdownHelpMixin,
+    TranslatedAdminMixin,
+    TranslationAdmin,
+    HistoryAdmin,
+):
     parent_field = "series"
     formfield_overrides = HTTPS_URL_FIELDS
     list_display = ["title", "series", "start_date", "end_date"]

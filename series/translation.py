@@ -2,6 +2,8 @@
 
 from modeltranslation.translator import TranslationOptions, register, translator
 
+from core.history_translation import track_translated_fields
+
 from .models import Milestone, RelatedLink, Series
 
 
@@ -33,7 +35,10 @@ class RelatedLinkTranslationOptions(TranslationOptions):
 
 # The revision history (issue 4) keeps every language, so a restore brings them back.
 translator.register(Series.history.model, SeriesTranslationOptions)
+track_translated_fields(Series)  # diffs and restores see every language
 
 translator.register(Milestone.history.model, MilestoneTranslationOptions)
+track_translated_fields(Milestone)  # diffs and restores see every language
 
 translator.register(RelatedLink.history.model, RelatedLinkTranslationOptions)
+track_translated_fields(RelatedLink)  # diffs and restores see every language

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from import_export.admin import ImportExportMixin
 from import_export.formats.base_formats import CSV, XLSX
+from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
 from core.admin import (
     HTTPS_URL_FIELDS,
@@ -15,6 +16,12 @@ from core.admin import (
     PartOfPublishableAdminMixin,
     PublishableAdminMixin,
     YearListFilter,
+)
+from core.admin_translation import (
+    MissingTranslationFilter,
+    TranslatedAdminMixin,
+    TranslatedSearchMixin,
+    TranslationStatusMixin,
 )
 from core.enums import Status
 from core.publishing import is_public, published_q
@@ -37,7 +44,9 @@ class ParticipationInline(admin.TabularInline):
     extra = 0
 
 
-class DocumentInline(admin.TabularInline):
+# Translated fields (issue 5) show one input per language, grouped per field:
+# core/admin_translation.py says how and why.
+class DocumentInline(TranslatedAdminMixin, TranslationTabularInline):
     model = Document
     formfield_overrides = HTTPS_URL_FIELDS
     fields = ["title", "kind", "language", "file", "url", "order"]
@@ -49,16 +58,33 @@ class WorkshopYearFilter(YearListFilter):
 
 
 @admin.register(Workshop)
-class WorkshopAdmin(PublishableAdminMixin, MarkdownHelpMixin, ImportExportMixin, HistoryAdmin):
-    list_display = ["number", "title", "series", "start_date", "format", "status_badge"]
+class WorkshopAdmin(
+    PublishableAdminMixin,
+    MarkdownHelpMixin,
+    ImportExportMixin,
+    TranslationStatusMixin,
+    TranslatedAdminMixin,
+    TranslationAdmin,
+    HistoryAdmin,
+):
+    list_display = [
+        "number",
+        "title",
+        "series",
+        "start_date",
+        "format",
+        "status_badge",
+        "translation_languages",
+    ]
     list_display_links = ["number", "title"]
-    list_filter = ["series", "status", WorkshopYearFilter, "format"]
+    list_filter = ["series", "status", WorkshopYearFilter, "format", MissingTranslationFilter]
     list_select_related = ["series"]
     search_fields = ["title", "partners__name", "partners__acronym"]
     date_hierarchy = "start_date"
-    ordering = ["series__title", "number"]
-    prepopulated_fields = {"slug": ["title"]}
-    readonly_fields = ["created_at", "updated_at"]
+    ordering = ["series__title_en", "number"]  # English: every series has a title in it
+    # The slug comes from the English title, whatever the editor's admin language.
+    prepopulated_fields = {"slug": ["title_en"]}
+    readonly_fields = ["translation_status", "created_at", "updated_at"]
     markdown_fields = ["summary"]
     actions = ["publish", "unpublish", "duplicate"]
     # Spreadsheets (django-import-export): CSV and XLSX only, rows matched on series + number.
@@ -66,7 +92,7 @@ class WorkshopAdmin(PublishableAdminMixin, MarkdownHelpMixin, ImportExportMixin,
     formats = [CSV, XLSX]
     change_list_template = "admin/workshops/workshop/change_list.html"
     fieldsets = [
-        (None, {"fields": ["series", "number", "title", "slug", "format"]}),
+        (None, {"fields": ["series", "number", "title", "slug", "format", "translation_status"]}),
         (
             _("Publication"),
             {
@@ -162,7 +188,7 @@ class WorkshopAdmin(PublishableAdminMixin, MarkdownHelpMixin, ImportExportMixin,
 
 
 @admin.register(WorkshopPartner)
-class WorkshopPartnerAdmin(PartOfPublishableAdminMixin, HistoryAdmin):
+class WorkshopPartnerAdmin(PartOfPublishableAdminMixin, TranslatedSearchMixin, HistoryAdmin):
     parent_field = "workshop"
     list_display = ["organization", "role", "workshop", "order"]
     list_editable = ["order"]
@@ -173,7 +199,7 @@ class WorkshopPartnerAdmin(PartOfPublishableAdminMixin, HistoryAdmin):
 
 
 @admin.register(Participation)
-class ParticipationAdmin(PartOfPublishableAdminMixin, HistoryAdmin):
+class ParticipationAdmin(PartOfPublishableAdminMixin, TranslatedSearchMixin, HistoryAdmin):
     parent_field = "workshop"
     list_display = ["person", "role", "workshop", "order"]
     list_editable = ["order"]
@@ -184,7 +210,9 @@ class ParticipationAdmin(PartOfPublishableAdminMixin, HistoryAdmin):
 
 
 @admin.register(Document)
-class DocumentAdmin(PartOfPublishableAdminMixin, HistoryAdmin):
+class DocumentAdmin(
+    PartOfPublishableAdminMixin, TranslatedAdminMixin, TranslationAdmin, HistoryAdmin
+):
     parent_field = "workshop"
     formfield_overrides = HTTPS_URL_FIELDS
     list_display = ["title", "kind", "language", "workshop", "order"]

@@ -4,8 +4,11 @@ import datetime
 
 from django.db import transaction
 from django.db.models import Max
+from django.utils import translation
 from django.utils.translation import gettext as _
+from modeltranslation.utils import build_localized_fieldname
 
+from core.admin_translation import languages
 from core.enums import Status
 from workshops.models import Document, Participation, Workshop, WorkshopPartner
 
@@ -37,7 +40,13 @@ def duplicate_workshop(workshop):
     copy._state.adding = True
     copy.number = last_number + 1
     copy.slug = _free_slug(series, workshop.slug)
-    copy.title = _("%(title)s (copy)") % {"title": workshop.title}
+    # Every language's title says "(copy)" in that language (issue 5); the copy is made in
+    # whatever language the admin user reads, which must not decide which title changes.
+    for code in languages():
+        column = build_localized_fieldname("title", code)
+        if getattr(workshop, column):
+            with translation.override(code):
+                setattr(copy, column, _("%(title)s (copy)") % {"title": getattr(workshop, column)})
     copy.status = Status.DRAFT
     copy.publish_at = None
     copy.save()

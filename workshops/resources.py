@@ -6,6 +6,10 @@ time (unchanged rows are skipped, not saved). Every row is validated as the admi
 validates a form (`full_clean`: dates, end before start, unique number and slug per
 series), rows that repeat a series and number within the file are refused, and the
 import runs in one transaction that is rolled back if any row is bad.
+
+`title` and `summary` are the English text, whatever the importing user's language;
+`title_fr`, `summary_fr`, … the other languages (issue 5), after `summary`. A file without
+them leaves the translations as they are.
 """
 
 from diff_match_patch import diff_match_patch
@@ -15,6 +19,11 @@ from django.utils.translation import gettext as _
 from import_export import fields, resources, widgets
 from import_export.resources import Diff
 
+from core.admin_translation import (
+    TranslatedResourceMixin,
+    source_language_field,
+    translation_columns,
+)
 from core.enums import Status
 from organizations.models import Organization
 from series.models import Series
@@ -65,7 +74,9 @@ class MarkupDiff(Diff):
         return cells
 
 
-class WorkshopResource(resources.ModelResource):
+class WorkshopResource(TranslatedResourceMixin, resources.ModelResource):
+    title = source_language_field("title")
+    summary = source_language_field("summary")
     series = fields.Field(attribute="series", column_name="series", widget=SeriesSlugWidget())
     status = fields.Field(attribute="status", column_name="status", default=Status.DRAFT)
     # Organizations by slug, separated by ";" ("unitar; iom"), "organized with" in that
@@ -87,6 +98,7 @@ class WorkshopResource(resources.ModelResource):
             "time_zone",
             "venue",
             "summary",
+            *translation_columns("title", "summary"),
             "status",
             "publish_at",
             "partners",

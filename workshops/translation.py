@@ -2,6 +2,8 @@
 
 from modeltranslation.translator import TranslationOptions, register, translator
 
+from core.history_translation import track_translated_fields
+
 from .models import Document, Workshop
 
 
@@ -21,5 +23,7 @@ class DocumentTranslationOptions(TranslationOptions):
 
 # The revision history (issue 4) keeps every language, so a restore brings them back.
 translator.register(Workshop.history.model, WorkshopTranslationOptions)
+track_translated_fields(Workshop)  # diffs and restores see every language
 
 translator.register(Document.history.model, DocumentTranslationOptions)
+track_translated_fields(Document)  # diffs and restores see every language

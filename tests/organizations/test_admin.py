@@ -24,12 +24,13 @@ def admin_url(obj, view):
 
 def organization_form_data(**fields):
     return {
-        "name": "United Nations Institute for Training and Research",
+        # The admin edits each translated field per language (issue 5): English here.
+        "name_en": "United Nations Institute for Training and Research",
         "acronym": "UNITAR",
         "slug": "",
         "kind": OrganizationKind.UN_ENTITY,
         "website": "",
-        "description": "",
+        "description_en": "",
         **fields,
     }
 
@@ -103,7 +104,7 @@ def test_organization_add_without_slug_takes_it_from_acronym(admin_client):
 
 def test_organization_add_without_slug_or_acronym_takes_it_from_name(admin_client):
     response = admin_client.post(
-        ADD_ORGANIZATION, organization_form_data(name="Government of Switzerland", acronym="")
+        ADD_ORGANIZATION, organization_form_data(name_en="Government of Switzerland", acronym="")
     )
 
     assert response.status_code == 302

@@ -63,7 +63,7 @@ def test_admin_related_object_popup_needs_nothing_inline(staff_client, key_migra
 
     response = staff_client.post(
         url,
-        {"name": "Popup Agency", "slug": "popup-agency", "kind": "other", "_popup": "1"},
+        {"name_en": "Popup Agency", "slug": "popup-agency", "kind": "other", "_popup": "1"},
     )
 
     html = response.content.decode()

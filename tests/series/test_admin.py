@@ -39,12 +39,13 @@ def management_data(response):
 
 def series_form_data(series):
     return {
-        "title": series.title,
+        # The admin edits each translated field per language (issue 5): English here.
+        "title_en": series.title,
         "slug": series.slug,
-        "label": series.label,
+        "label_en": series.label,
         "status": series.status,
-        "summary": series.summary,
-        "audience": series.audience,
+        "summary_en": series.summary,
+        "audience_en": series.audience,
         "coordinator": "",
     }
 
@@ -54,7 +55,12 @@ def post_related_link(admin_client, series, **link):
     url = admin_url(series, "change")
     data = {**series_form_data(series), **management_data(admin_client.get(url))}
     data["related_links-TOTAL_FORMS"] = 1
-    row = {"title": "Migration and Development Series", "url": "", "target_series": "", "order": 0}
+    row = {
+        "title_en": "Migration and Development Series",
+        "url": "",
+        "target_series": "",
+        "order": 0,
+    }
     data.update({f"related_links-0-{name}": value for name, value in {**row, **link}.items()})
     return admin_client.post(url, data)
 
@@ -221,7 +227,7 @@ def test_series_change_refuses_milestone_ending_before_it_starts(admin_client):
     data.update(
         {
             "milestones-TOTAL_FORMS": 1,
-            "milestones-0-title": "High Level Dialogue",
+            "milestones-0-title_en": "High Level Dialogue",
             "milestones-0-start_date": "2006-09-15",
             "milestones-0-end_date": "2006-09-14",
         }
@@ -256,9 +262,9 @@ def test_series_change_with_bad_inline_saves_nothing_of_the_series(admin_client)
     data = {**series_form_data(series), **management_data(admin_client.get(url))}
     data.update(
         {
-            "title": "New title",
+            "title_en": "New title",
             "related_links-TOTAL_FORMS": 1,
-            "related_links-0-title": "Nowhere",
+            "related_links-0-title_en": "Nowhere",
             "related_links-0-order": 0,
         }
     )

@@ -47,7 +47,8 @@ def workshop_form_data(series, **fields):
     return {
         "series": series.pk,
         "number": 1,
-        "title": "Migration and Development",
+        # The admin edits each translated field per language (issue 5): English here.
+        "title_en": "Migration and Development",
         "slug": "migration-and-development",
         "format": WorkshopFormat.WORKSHOP,
         "status": Status.DRAFT,
@@ -57,7 +58,7 @@ def workshop_form_data(series, **fields):
         "end_time": "",
         "time_zone": "America/New_York",
         "venue": "UN Headquarters",
-        "summary": "",
+        "summary_en": "",
         **fields,
     }
 

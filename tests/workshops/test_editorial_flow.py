@@ -67,7 +67,9 @@ def test_markdown_field_has_syntax_help_and_a_preview_button(client):
     assert "[link text](https://example.org)" in html
     preview_url = reverse("admin:workshops_workshop_markdown_preview")
     assert f'formaction="{preview_url}"' in html
-    assert 'name="_markdown_preview" value="summary"' in html
+    # Each language's summary has its own button (issue 5).
+    assert 'name="_markdown_preview" value="summary_en"' in html
+    assert 'name="_markdown_preview" value="summary_ar"' in html
 
 
 def test_markdown_preview_renders_the_unsaved_text_and_saves_nothing(client):
@@ -96,7 +98,7 @@ def test_markdown_preview_of_an_inline_field_uses_the_parent_admin(client):
 
     html = response.content.decode()
     preview_url = reverse("admin:series_series_markdown_preview")
-    assert 'value="milestones-__prefix__-description"' in html
+    assert 'value="milestones-__prefix__-description_en"' in html
     assert f'formaction="{preview_url}"' in html
 
 
@@ -127,14 +129,14 @@ def test_editorial_flow_editor_drafts_publisher_publishes_restores_and_imports(c
             **management,
             "series": series.pk,
             "number": 1,
-            "title": "Migration and Development",
+            "title_en": "Migration and Development",
             "slug": "migration-and-development",
             "status": Status.DRAFT,
             "publish_at_0": "",
             "publish_at_1": "",
             "start_date": "2027-03-15",
             "time_zone": "America/New_York",
-            "summary": "First summary.",
+            "summary_en": "First summary.",
         },
     )
     workshop = Workshop.objects.get()
@@ -154,11 +156,11 @@ def test_editorial_flow_editor_drafts_publisher_publishes_restores_and_imports(c
     client.force_login(publisher)
     client.post(
         admin_url(workshop, "change"),
-        change_form_data(client, workshop, summary="A mistaken summary."),
+        change_form_data(client, workshop, summary_en="A mistaken summary."),
     )
     earlier = workshop.history.filter(summary="First summary.").first()
     history_url = reverse("admin:workshops_workshop_simple_history", args=[workshop.pk, earlier.pk])
-    client.post(history_url, change_form_data(client, workshop, summary="First summary."))
+    client.post(history_url, change_form_data(client, workshop, summary_en="First summary."))
     workshop.refresh_from_db()
     assert workshop.summary == "First summary."
 

@@ -80,7 +80,7 @@ def change_form_data_for_add(client, series, **fields):
         **data,
         "series": series.pk,
         "number": 1,
-        "title": "Migration and Development",
+        "title_en": "Migration and Development",
         "slug": "migration-and-development",
         "format": "",
         "status": Status.DRAFT,
@@ -153,12 +153,12 @@ def test_role_editor_may_edit_a_draft_but_not_a_published_workshop(client, role)
     published = WorkshopFactory(title="Public")
 
     draft_response = client.post(
-        admin_url(draft, "change"), change_form_data(client, draft, title="Draft, edited")
+        admin_url(draft, "change"), change_form_data(client, draft, title_en="Draft, edited")
     )
     published_page = client.get(admin_url(published, "change"))
     published_response = client.post(
         admin_url(published, "change"),
-        {**change_form_data_readonly(published), "title": "Changed"},
+        {**change_form_data_readonly(published), "title_en": "Changed"},
     )
 
     draft.refresh_from_db()
@@ -175,7 +175,7 @@ def test_role_editor_may_edit_a_draft_but_not_a_published_workshop(client, role)
 
 
 def change_form_data_readonly(workshop):
-    return {"title": workshop.title, "series": workshop.series_id, "number": workshop.number}
+    return {"title_en": workshop.title, "series": workshop.series_id, "number": workshop.number}
 
 
 @pytest.mark.parametrize("role", ["editor", "publisher", "superuser"])

@@ -94,7 +94,7 @@ def upload(staff_client, name, content, workshop=None):
         reverse("admin:workshops_document_add"),
         {
             "workshop": workshop.pk,
-            "title": "Agenda of the workshop",
+            "title_en": "Agenda of the workshop",
             "kind": "agenda",
             "language": "en",
             "order": 0,
@@ -187,7 +187,7 @@ def raw_upload(client, filename, content, workshop):
     boundary = "----boundary"
     fields = {
         "workshop": str(workshop.pk),
-        "title": "Agenda",
+        "title_en": "Agenda",
         "kind": "agenda",
         "language": "en",
         "order": "0",
