@@ -31,7 +31,8 @@ def test_workshop_page_shows_number_date_and_partners(client, key_migration_issu
     assert '<time datetime="2005-10-18">18 October 2005</time>' in html
     assert 'href="/organizations/unu/">United Nations University</a> (<bdi>UNU</bdi>)' in html
     assert (
-        'href="/organizations/unodc/">United Nations Office on Drugs and Crime</a> (<bdi>UNODC</bdi>)' in html
+        'href="/organizations/unodc/">United Nations Office on Drugs and Crime</a>'
+        " (<bdi>UNODC</bdi>)" in html
     )
 
 
