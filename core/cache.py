@@ -19,6 +19,7 @@ Anyone with a session cookie (staff) bypasses all this and gets live pages, mark
 """
 
 import datetime
+import functools
 import hashlib
 import math
 import re
@@ -27,7 +28,6 @@ import secrets
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import caches
-from django.core.exceptions import DisallowedHost
 from django.core.signals import setting_changed
 from django.db import DatabaseError, InterfaceError, OperationalError, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
@@ -49,6 +49,14 @@ VERSION_KEY = "pages:version"
 # parameter, junk) is rendered but not kept, so nobody can fill the cache with made-up URLs.
 CACHEABLE_QUERY = re.compile(r"(?:page|year)=\d{1,4}(?:&(?:page|year)=\d{1,4})?")
 CACHE_HEADER = "X-Page-Cache"
+CONDITIONS = {
+    "HTTP_IF_MATCH",
+    "HTTP_IF_NONE_MATCH",
+    "HTTP_IF_MODIFIED_SINCE",
+    "HTTP_IF_UNMODIFIED_SINCE",
+}
+# One version's Last-Modified is sent many times; formatting a date is not free.
+_http_date = functools.lru_cache(maxsize=4)(http_date)
 
 
 def _version_store():
@@ -104,9 +112,9 @@ def _is_current(version, now):
     return version is not None and version[1] <= now < version[2]
 
 
-def current_version():
-    """The content version, made afresh (one query) when missing or past its expiry."""
-    store, now = _version_store(), _now()
+def current_version(now):
+    """The content version at `now`, made afresh (one query) when missing or expired."""
+    store = _version_store()
     version = store.get(VERSION_KEY)
     if _is_current(version, now):
         return version
@@ -199,14 +207,15 @@ class PublicPageCacheMiddleware:
         key = self._key(request)
         if key is None:
             return self.get_response(request)
+        now = _now()
         try:
-            version = current_version()
+            version = current_version(now)
         except DatabaseError:  # making a version needs the database
             return self._stale(request, key) or self.get_response(request)
         if settings.PAGE_CACHE:
             entry = _page_store().get(f"pages:{version[0]}:{key}")
             if entry is not None:
-                return self._serve(request, entry, version, "hit")
+                return self._serve(request, entry, version, now, "hit")
         request._page_cache_key = key
         response = self.get_response(request)
         if not self._is_public(response):
@@ -217,7 +226,7 @@ class PublicPageCacheMiddleware:
             store.set(f"pages:{version[0]}:{key}", entry, timeout)
             # The last good copy, for when the database is down (see _stale).
             store.set(f"pages:last:{key}", version[0], timeout)
-        return self._serve(request, entry, version, "miss", response)
+        return self._serve(request, entry, version, now, "miss", response)
 
     def process_exception(self, request, exception):
         """A database that does not answer: the last good copy of a public page, said to be
@@ -234,11 +243,11 @@ class PublicPageCacheMiddleware:
         query = request.META.get("QUERY_STRING", "")
         if query and not CACHEABLE_QUERY.fullmatch(query):
             return None
-        try:
-            # Pages hold absolute URLs (canonical link, feeds, JSON-LD): scheme and host count.
-            host = request.get_host()
-        except DisallowedHost:
-            return None  # Django's own answer, a 400, further in
+        # Pages hold absolute URLs (canonical link, feeds, JSON-LD): scheme and host count.
+        # The host as get_host() finds it, without its check against ALLOWED_HOSTS (a
+        # measurable share of a hit): a host Django refuses gets a 400, never stored, so its
+        # key can only miss.
+        host = request._get_raw_host()
         url = f"{request.scheme}://{host}{request.path}?{query}"
         return hashlib.md5(url.encode(), usedforsecurity=False).hexdigest()
 
@@ -271,29 +280,29 @@ class PublicPageCacheMiddleware:
             set_response_etag(response)
         return (response.content, tuple(response.items()))
 
-    def _serve(self, request, entry, version, how, response=None):
+    def _serve(self, request, entry, version, now, how, response=None):
         content, headers = entry
         if response is None:
             response = HttpResponse(content, headers=headers)
-        now = _now()
         # Browsers and proxies keep it no longer than the version lasts: a scheduled
-        # publication reaches them on time too.
+        # publication reaches them on time too. (Neither the view nor a hit has a
+        # Cache-Control of its own: _is_public saw to that.)
         left = max(0, math.floor(version[2] - now))
-        patch_cache_control(
-            response,
-            public=True,
-            max_age=min(settings.PUBLIC_CACHE_MAX_AGE, left),
-            s_maxage=min(settings.PUBLIC_CACHE_S_MAXAGE, left),
+        response["Cache-Control"] = (
+            f"public, max-age={min(settings.PUBLIC_CACHE_MAX_AGE, left)}, "
+            f"s-maxage={min(settings.PUBLIC_CACHE_S_MAXAGE, left)}"
         )
         # HTTP dates count whole seconds: in the second a version was made, another one may
         # follow, and a client holding the first would wrongly be told "not modified". So no
         # Last-Modified until that second is over; the ETag is exact anyway.
         modified = math.floor(version[1])
         if now >= modified + 1:
-            response["Last-Modified"] = http_date(modified)
+            response["Last-Modified"] = _http_date(modified)
         else:
             modified = None
         response[CACHE_HEADER] = how
+        if not CONDITIONS.intersection(request.META):
+            return response
         return get_conditional_response(
             request, etag=response["ETag"], last_modified=modified, response=response
         )
