@@ -22,8 +22,8 @@ from django.db.models import Exists, OuterRef, Prefetch, Q
 from modeltranslation.translator import translator
 from modeltranslation.utils import build_localized_fieldname
 
-from core.pagination import RESULTS_PER_PAGE, paginate
 from core.languages import SOURCE_LANGUAGE
+from core.pagination import RESULTS_PER_PAGE, paginate
 from core.publishing import published_q
 from organizations.models import Organization, Person
 from organizations.selectors import organizations_for_reader
