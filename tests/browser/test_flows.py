@@ -86,6 +86,6 @@ def test_staff_drafts_previews_and_publishes_a_workshop(site, page, browser, adm
     anonymous.goto(site + "/series/key-migration-issues/schedule/")
     expect(anonymous.locator("main")).to_contain_text("Migration and Climate")
     calendar = anonymous.request.get(site + "/series/key-migration-issues/calendar.ics")
-    assert "SUMMARY:Migration and Climate" in calendar.text()
+    assert "SUMMARY;LANGUAGE=en:Migration and Climate" in calendar.text()
     assert "DTSTART;VALUE=DATE:20061120" in calendar.text()
     anonymous.close()
