@@ -5,6 +5,8 @@ only the tags and attributes below, so pasted <script>, event handlers and
 javascript: links never reach a reader.
 """
 
+from functools import lru_cache
+
 import markdown
 import nh3
 from django.utils.translation import gettext_lazy as _
@@ -25,6 +27,10 @@ MARKDOWN_HELP = _(
 )
 
 
+# The same text renders to the same HTML, and a page shows each text more than once (the
+# page, its meta description, link previews, JSON-LD); the feed of a large series spent
+# most of its time here (docs/benchmarks.md). Thread-safe; about a few megabytes at most.
+@lru_cache(maxsize=4096)
 def render_markdown(text):
     html = markdown.markdown(
         text or "", extensions=["sane_lists", "smarty", "tables"], output_format="html"
