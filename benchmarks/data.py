@@ -20,6 +20,7 @@ import factory.random
 from django.db import transaction
 
 from benchmarks import factories as f
+from core.cache import forget_content_version
 from core.enums import Status
 from organizations.models import Organization, Person
 from series.models import Milestone, RelatedLink, Series, SeriesOrganizer
@@ -81,6 +82,8 @@ def generate(seed, scale, log=print):
         return objects
 
     with transaction.atomic():
+        # bulk_create sends no signal, so the page cache is told once (core/cache.py).
+        transaction.on_commit(forget_content_version)
         organizations = save(Organization, f.OrganizationFactory.build_batch(counts.organizations))
         # A few agencies partner in many workshops (the busiest in about 4 %), most in few.
         partner_weights = [(rank + 1) ** -0.7 for rank in range(len(organizations))]
