@@ -338,7 +338,12 @@ class Client:
         page = self.get(path, **options)
         if page.status != 200:
             raise AssertionError(f"GET {path}: {page.status}")
-        fields = [(k, v) for k, v in form_fields(page.text) if k not in changes]
+        current = form_fields(page.text)
+        # A change to a field the form does not have would be dropped by Django unseen.
+        unknown = set(changes) - {name for name, _value in current}
+        if unknown:
+            raise AssertionError(f"{path} has no field {sorted(unknown)}")
+        fields = [(k, v) for k, v in current if k not in changes]
         fields += [*changes.items(), ("_save", "Save")]
         return self.post(path, fields, **options)
 

@@ -86,7 +86,7 @@ class Editor(threading.Thread):
         try:
             response = staff.save_admin_form(
                 f"{self.admin_path}organizations/organization/{self.organization_ids[slug]}/change/",
-                {"description": marker},
+                {"description_en": marker},  # the English column (issue 5)
                 timeout=30,
             )
             if response.status != 302:
