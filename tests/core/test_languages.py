@@ -10,6 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 from django.utils.html import escape
 
+from organizations.models import Organization
 from series.models import Series
 from tests.factories import SeriesFactory, WorkshopFactory
 from workshops.models import Workshop
@@ -169,14 +170,16 @@ def test_english_page_has_no_fallback_markup(client, key_migration_issues):
     assert '<span lang="en"' not in page
 
 
-def test_arabic_page_marks_english_organization_names_only_where_untranslated(
-    client, key_migration_issues
-):
-    page = text(client.get("/ar" + SERIES))
+def test_arabic_page_marks_english_only_where_a_text_is_untranslated(client, key_migration_issues):
+    Organization.objects.filter(slug="unu").update(name_ar=None)
 
-    # IOM has its official Arabic name: no marking. A partner without one would be marked.
-    assert "المنظمة الدولية للهجرة" in text(client.get("/ar/organizations/iom/"))
-    assert '<span lang="en" dir="ltr">Key Migration Issues</span>' in page
+    translated = text(client.get("/ar/organizations/iom/"))
+    untranslated = text(client.get("/ar/organizations/unu/"))
+
+    assert "<h1>المنظمة الدولية للهجرة" in translated
+    assert 'class="fallback-notice"' not in translated
+    assert '<h1><span lang="en" dir="ltr">United Nations University</span>' in untranslated
+    assert 'class="fallback-notice"' in untranslated
 
 
 @pytest.mark.parametrize("path", [SERIES, SERIES + "schedule/", WORKSHOP, "/organizations/iom/"])
