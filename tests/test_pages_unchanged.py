@@ -1,0 +1,105 @@
+"""Every kind of public page renders the same bytes as before a refactor.
+
+Moving code between modules (the publishing app, core's sub-packages) must change nothing
+a reader sees. This test loads the shipped series, renders one page of each kind, in
+English and in two other languages, and compares each body byte for byte with the copy
+kept in `tests/golden/`, apart from what differs on every request (CSRF tokens, CSP
+nonces, a calendar's DTSTAMP, the content hash in a static file's name).
+
+When a change is *meant* to alter a page (new text, new markup), regenerate the copies and
+review the diff like any other change:
+
+    REGENERATE_GOLDEN_PAGES=1 .venv/bin/pytest tests/test_pages_unchanged.py
+    git diff tests/golden/
+"""
+
+import os
+import pathlib
+import re
+
+import pytest
+from django.core.cache import caches
+from django.core.management import call_command
+from django.urls import reverse
+from django.utils import translation
+
+GOLDEN = pathlib.Path(__file__).resolve().parent / "golden"
+REGENERATE = os.environ.get("REGENERATE_GOLDEN_PAGES") == "1"
+
+SERIES = "key-migration-issues"
+WORKSHOP = "labour-migration"
+
+# What changes from one request or run to the next, and so is not compared.
+VOLATILE = [
+    (re.compile(rb'name="csrfmiddlewaretoken" value="[^"]+"'), b'name="csrfmiddlewaretoken"'),
+    (re.compile(rb'nonce="[^"]+"'), b'nonce=""'),
+    (re.compile(rb"DTSTAMP:[0-9TZ]+"), b"DTSTAMP:"),
+    # A stylesheet's content hash: a CSS change alone leaves the HTML as it was.
+    (re.compile(rb"(/static/[^\"' ]+)\.[0-9a-f]{12}(\.[a-z0-9]+)"), rb"\1\2"),
+]
+
+
+def _in(language, name, *args, query=""):
+    with translation.override(language):
+        return reverse(name, args=args) + query
+
+
+def _pages():
+    pages = {}
+    for language in ("en", "fr", "ar"):
+        pages.update(
+            {
+                f"{language}-home.html": _in(language, "home"),
+                f"{language}-series-list.html": _in(language, "series:list"),
+                f"{language}-summary-report.html": _in(language, "series:detail", SERIES),
+                f"{language}-schedule.html": _in(language, "series:schedule", SERIES),
+                f"{language}-workshop.html": _in(language, "workshops:detail", SERIES, WORKSHOP),
+                f"{language}-organization-list.html": _in(language, "organizations:list"),
+                f"{language}-organization.html": _in(language, "organizations:detail", "iom"),
+                f"{language}-search.html": _in(language, "search:results", query="?q=migration"),
+                f"{language}-accessibility.html": _in(language, "accessibility"),
+            }
+        )
+    pages.update(
+        {
+            "en-search-people.html": _in("en", "search:results", query="?q=migration&kind=people"),
+            "en-search-empty.html": _in("en", "search:results"),
+            "en-feed.xml": _in("en", "series:feed", SERIES),
+            "en-series.ics": _in("en", "calendars:series", SERIES),
+            "en-workshop.ics": _in("en", "calendars:workshop", SERIES, WORKSHOP),
+            "en-series.json": _in("en", "series:json", SERIES),
+            "fr-series.json": _in("fr", "series:json", SERIES),
+            "sitemap.xml": reverse("sitemap"),
+            "robots.txt": reverse("robots-txt"),
+            "security.txt": reverse("security-txt"),
+            "en-404.html": "/series/no-such-series/",
+            "ar-404.html": "/ar/series/no-such-series/",
+        }
+    )
+    return pages
+
+
+def _normalised(body):
+    for pattern, replacement in VOLATILE:
+        body = pattern.sub(replacement, body)
+    return body
+
+
+@pytest.mark.django_db
+def test_public_pages_render_as_before(client):
+    call_command("loaddata", "fixtures/key_migration_issues.json", verbosity=0)
+    caches["default"].clear()
+    differ = []
+    for name, url in _pages().items():
+        response = client.get(url)
+        assert response.status_code in (200, 404), (name, response.status_code)
+        body = _normalised(response.content)
+        golden = GOLDEN / name
+        if REGENERATE:
+            golden.write_bytes(body)
+        elif not golden.exists() or golden.read_bytes() != body:
+            differ.append(name)
+    assert not differ, (
+        f"pages differ from tests/golden/: {differ}; if the change is meant, regenerate "
+        "them (see this module's docstring) and review the diff"
+    )
