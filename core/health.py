@@ -5,6 +5,7 @@ because a database that accepts connections but never answers would otherwise ho
 probe (and the load balancer waiting on it) for as long as the operating system allows.
 """
 
+import logging
 import threading
 import time
 import uuid
@@ -24,6 +25,7 @@ DEADLINE_SECONDS = 1.5
 STATEMENT_TIMEOUT_MS = 1000
 
 _migrations_applied = threading.Event()
+logger = logging.getLogger("core.health")
 
 
 def check_database():
@@ -106,8 +108,12 @@ def run_checks(deadline=None):
 def readyz(request):
     """Ready for traffic: the database and cache answer and the migrations are applied.
 
-    A 503 names what failed, so whoever reads the probe knows where to look."""
+    Anyone can call it, so a 503 says only "unavailable": a driver's error names the
+    database's host and port, which strangers have no business knowing. What failed, and
+    why, goes to the log (one ERROR line per failed check, with the request's id)."""
     failures = run_checks()
     if failures:
-        return JsonResponse({"status": "unavailable", "failed": failures}, status=503)
+        for name, reason in failures.items():
+            logger.error("Readiness check %s failed: %s", name, reason, extra={"check": name})
+        return JsonResponse({"status": "unavailable"}, status=503)
     return JsonResponse({"status": "ok", "checks": list(CHECKS)})
