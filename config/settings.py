@@ -76,6 +76,7 @@ MIDDLEWARE = [
     "core.middleware.RequestLogMiddleware",
     "core.middleware.DatabaseUnavailableMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "core.security.AllowedMethodsMiddleware",
     # Above whitenoise, so that static files get the same headers as pages.
     "csp.middleware.CSPMiddleware",
     "core.security.PermissionsPolicyMiddleware",
@@ -253,6 +254,8 @@ LOGGING = {
 # Issue 9: production logs JSON lines to standard output (core/logging.py), readable text
 # with DEBUG; LOG_FORMAT=json or text chooses. Every line carries its request's id.
 LOGGING["filters"] = {"request_id": {"()": "core.logging.RequestIdFilter"}}
+LOGGING["filters"]["client_error"] = {"()": "core.logging.ClientErrorFilter"}
+LOGGING["loggers"] = {"django.security.DisallowedHost": {"filters": ["client_error"]}}
 LOGGING["formatters"] = {
     "json": {"()": "core.logging.JsonFormatter"},
     "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
@@ -307,6 +310,10 @@ PERMISSIONS_POLICY = (
 ADMIN_URL = env.str("ADMIN_URL", default="admin/").strip("/") + "/"
 if ADMIN_URL == "/":
     raise ImproperlyConfigured("ADMIN_URL is empty. Leave it unset for /admin/, or name a path.")
+# After signing in, staff land on the admin's index: also when the login's `next` was refused
+# (another site's address), where Django would otherwise send them to /accounts/profile/.
+LOGIN_URL = "admin:login"
+LOGIN_REDIRECT_URL = "admin:index"
 # Staff must confirm each sign-in with a code from an authenticator app (django-otp TOTP).
 ADMIN_REQUIRE_2FA = env.bool("ADMIN_REQUIRE_2FA", default=False)
 OTP_TOTP_ISSUER = SITE_NAME

@@ -25,6 +25,17 @@ class RequestIdFilter(logging.Filter):
         return True
 
 
+class ClientErrorFilter(logging.Filter):
+    """Django logs a request's bad `Host` header as an ERROR with its traceback. It is the
+    client's mistake (a scanner, a misdirected DNS name), answered with a 400, not a fault
+    of the site: a WARNING line without the traceback, so that alerts on ERROR stay quiet."""
+
+    def filter(self, record):
+        record.levelno, record.levelname = logging.WARNING, "WARNING"
+        record.exc_info = record.exc_text = None
+        return True
+
+
 class JsonFormatter(logging.Formatter):
     def format(self, record):
         entry = {

@@ -5,6 +5,7 @@ import math
 
 from axes.backends import AxesStandaloneBackend
 from django.conf import settings
+from django.http import HttpResponseNotAllowed
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
@@ -19,6 +20,24 @@ class PermissionsPolicyMiddleware:
         response = self.get_response(request)
         response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
         return response
+
+
+# Reading pages, and the admin's and the report endpoint's forms: nothing else. TRACE echoes
+# the request (cookies included) back to whoever can make a browser send it; PUT, DELETE and
+# WebDAV methods have no view here, and reached the public views as if they were GET.
+ALLOWED_METHODS = ("GET", "HEAD", "POST")
+
+
+class AllowedMethodsMiddleware:
+    """Answers 405 to every method but GET, HEAD and POST, before any view or cache."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method not in ALLOWED_METHODS:
+            return HttpResponseNotAllowed(ALLOWED_METHODS)
+        return self.get_response(request)
 
 
 class LoginThrottleBackend(AxesStandaloneBackend):

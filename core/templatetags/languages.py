@@ -14,6 +14,8 @@ from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language, get_language_info
 
+from core.addresses import site_path
+
 register = template.Library()
 
 
@@ -31,7 +33,7 @@ def language_versions(context):
     request = context.get("request")
     if request is None:  # the 500 page renders without a request
         return []
-    path = request.get_full_path()
+    path = site_path(request.get_full_path())
     current = get_language()
     versions = []
     for code, _name in settings.LANGUAGES:

@@ -5,6 +5,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.html import format_html, json_script
 from django.utils.safestring import mark_safe
 
+from core.addresses import absolute_uri
 from core.text import summary_text
 
 register = template.Library()
@@ -19,8 +20,8 @@ def absolute_url(context, path, scheme=""):
     request = context.get("request")
     if request is None:  # the 500 page renders without a request
         return ""
-    url = request.build_absolute_uri(path)
-    if scheme:
+    url = absolute_uri(request, path)
+    if scheme and url.startswith("http"):
         url = scheme + url[url.index(":") :]
     return url
 
