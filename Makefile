@@ -118,8 +118,10 @@ messages: export DEBUG = true
 messages: $(INSTALLED) ## Update locale/*/django.po from the marked strings, compile the .mo files
 	$(MANAGE) makemessages $(addprefix --locale=,$(LOCALES)) --add-location=file \
 		--ignore='.venv/*' --ignore='staticfiles/*' --ignore='tests/*' --ignore='test-artifacts/*'
-	@# English is the source language: its catalogue says each string as written.
-	msgen locale/en/LC_MESSAGES/django.po | msgattrib --clear-fuzzy -o locale/en/LC_MESSAGES/django.po -
+	@# English is the source language: its catalogue says each string as written. A fuzzy
+	@# guess (makemessages matching "Content" to an old "Context") is emptied first, or
+	@# msgen would keep it.
+	msgattrib --clear-fuzzy --empty locale/en/LC_MESSAGES/django.po | msgen -o locale/en/LC_MESSAGES/django.po -
 	$(MANAGE) compilemessages $(addprefix --locale=,$(LOCALES)) --ignore='.venv/*'
 
 lock: | $(BIN)/python ## Regenerate requirements*.txt from pyproject.toml
