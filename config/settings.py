@@ -99,6 +99,9 @@ MIDDLEWARE = [
 
 ROOT_URLCONF = "config.urls"
 SITE_NAME = env.str("SITE_NAME", default="UN Workshop Series")
+# The admin's header and browser-tab title; empty: "<SITE_NAME> — staff" in the staff
+# member's language.
+ADMIN_SITE_HEADER = env.str("ADMIN_SITE_HEADER", default="")
 # Where readers report an accessibility barrier (an e-mail address); shown on /accessibility/.
 ACCESSIBILITY_CONTACT = env.str("ACCESSIBILITY_CONTACT", default="")
 WSGI_APPLICATION = "config.wsgi.application"
@@ -184,7 +187,10 @@ LANGUAGES = [
     ("ru", _("Russian")),
     ("es", _("Spanish")),
 ]
-TIME_ZONE = "UTC"
+# The site's own time zone: staff enter and read publish-at times in it, and the admin
+# names it beside every time. Times are stored in UTC whatever it is (USE_TZ). A workshop's
+# own times are local to its venue (its `time_zone`), not to this.
+TIME_ZONE = env.str("TIME_ZONE", default="America/New_York")
 USE_I18N = True
 USE_TZ = True
 LOCALE_PATHS = [BASE_DIR / "locale"]

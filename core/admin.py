@@ -16,7 +16,6 @@ from django.http import HttpResponseRedirect
 from django.templatetags.static import static
 from django.urls import path, reverse
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -26,7 +25,8 @@ from core.admin_views import markdown_preview
 from core.enums import Status
 from core.history_translation import history_delta
 from core.markup import MARKDOWN_HELP
-from core.widgets import MarkdownTextarea
+from core.timezones import format_site_datetime
+from core.widgets import MarkdownTextarea, SiteZoneSplitDateTime
 
 # Staff paste addresses without a scheme ("www.iom.int"): take them as https, as Django 6.0
 # will, instead of http with a deprecation warning. For every admin that edits a URLField.
@@ -94,6 +94,12 @@ class PublishableAdminMixin:
             return form
         return type(form.__name__, (DraftsOnlyForm, form), {})
 
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        # Publish-at is entered in the site's time zone (settings.TIME_ZONE), named beside it.
+        if db_field.name == "publish_at":
+            kwargs["widget"] = SiteZoneSplitDateTime()
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
     def changelist_view(self, request, extra_context=None):
         # Django drops actions a user may not run from the form and then says only "No
         # action selected"; an Editor who posts one anyway gets a refusal that says why.
@@ -123,7 +129,7 @@ class PublishableAdminMixin:
                 '<img src="{}" alt=""> {}<br><small>{}</small>',
                 static("admin/img/icon-clock.svg"),
                 _("Scheduled"),
-                date_format(timezone.localtime(obj.publish_at), "DATETIME_FORMAT"),
+                format_site_datetime(obj.publish_at),
             )
         reason = "" if obj.is_published else self.hidden_reason(obj)
         if reason:

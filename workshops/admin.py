@@ -1,3 +1,4 @@
+from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.template.response import TemplateResponse
@@ -25,6 +26,8 @@ from core.admin_translation import (
 )
 from core.enums import Status
 from core.publishing import is_public, published_q
+from core.timezones import venue_time_zone_choices
+from core.widgets import SearchableSelect
 from workshops.editorial import deleted_workshops, duplicate_workshop, restore_deleted_children
 from workshops.models import Document, Participation, Workshop, WorkshopPartner
 from workshops.resources import WorkshopResource
@@ -120,6 +123,19 @@ class WorkshopAdmin(
         RECORD_FIELDSET,
     ]
     inlines = [WorkshopPartnerInline, ParticipationInline, DocumentInline]
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        # The venue's zone is chosen from the IANA list, searchable, not typed.
+        if db_field.name == "time_zone":
+            return forms.ChoiceField(
+                choices=venue_time_zone_choices(),
+                label=db_field.verbose_name,
+                initial=db_field.default,
+                help_text=_("Type to search: a city or region, such as Zurich or New York."),
+                validators=db_field.validators,
+                widget=SearchableSelect(),
+            )
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     def hidden_reason(self, obj):
         if obj.series.status != Status.PUBLISHED:

@@ -31,12 +31,14 @@ def test_sitemap_lists_published_series_workshops_and_organizations(client, key_
     entries = sitemap_entries(client)
 
     base = "http://testserver"
-    assert entries[f"{base}/series/key-migration-issues/"] == "2026-11-27"
+    # The fixture's rows were last changed at midnight UTC on 27 November: the evening of
+    # the 26th in the site's time zone (America/New_York), which dates the sitemap.
+    assert entries[f"{base}/series/key-migration-issues/"] == "2026-11-26"
     assert entries[f"{base}/series/key-migration-issues/workshops/labour-migration/"] == (
-        "2026-11-27"
+        "2026-11-26"
     )
-    assert entries[f"{base}/organizations/unhcr/"] == "2026-11-27"
-    assert entries[f"{base}/ar/organizations/unhcr/"] == "2026-11-27"
+    assert entries[f"{base}/organizations/unhcr/"] == "2026-11-26"
+    assert entries[f"{base}/ar/organizations/unhcr/"] == "2026-11-26"
     # 1 published series, 7 workshops, 9 organizations, each in six languages; the draft
     # series is absent.
     assert len(entries) == 17 * 6
