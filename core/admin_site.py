@@ -53,10 +53,6 @@ class AdminSite(OTPAdminSite):
         return site_header()
 
     @property
-    def index_title(self):
-        return _("What would you like to do?")
-
-    @property
     def login_form(self):
         if settings.ADMIN_REQUIRE_2FA:
             return OTPAdminAuthenticationForm

@@ -23,9 +23,7 @@ def test_header_and_title_name_the_site_by_default(client):
 
     response = client.get(INDEX)
 
-    assert "<title>What would you like to do? | UN Workshop Series — staff</title>" in (
-        response.text
-    )
+    assert "<title>Site administration | UN Workshop Series — staff</title>" in (response.text)
     assert "UN Workshop Series — staff</a>" in response.text
     assert "Django administration" not in response.text
 
