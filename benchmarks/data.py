@@ -20,9 +20,9 @@ import factory.random
 from django.db import transaction
 
 from benchmarks import factories as f
-from core.cache import forget_content_version
-from core.enums import Status
+from core.infrastructure.cache import forget_content_version
 from organizations.models import Organization, Person
+from publishing.enums import Status
 from series.models import Milestone, RelatedLink, Series, SeriesOrganizer
 from workshops.enums import ParticipationRole, PartnerRole
 from workshops.models import Document, Participation, Workshop, WorkshopPartner
@@ -82,7 +82,8 @@ def generate(seed, scale, log=print):
         return objects
 
     with transaction.atomic():
-        # bulk_create sends no signal, so the page cache is told once (core/cache.py).
+        # bulk_create sends no signal, so the page cache is told once
+        # (core/infrastructure/cache.py).
         transaction.on_commit(forget_content_version)
         organizations = save(Organization, f.OrganizationFactory.build_batch(counts.organizations))
         # A few agencies partner in many workshops (the busiest in about 4 %), most in few.

@@ -18,9 +18,9 @@ import factory.random
 from django.utils.text import slugify
 from faker import Faker
 
-from core.enums import Status
 from organizations.enums import OrganizationKind
 from organizations.models import Organization, Person
+from publishing.enums import Status
 from series.models import Milestone, RelatedLink, Series, SeriesOrganizer
 from workshops.enums import DocumentKind, DocumentLanguage, WorkshopFormat
 from workshops.models import Document, Participation, Workshop, WorkshopPartner

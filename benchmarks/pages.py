@@ -25,13 +25,14 @@ import django
 
 django.setup()
 
-from django.db.models import Count, Q  # noqa: E402
+from django.db.models import Count  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.urls import reverse  # noqa: E402
 
-from core.publishing import published_q  # noqa: E402
 from organizations.models import Organization  # noqa: E402
+from publishing.rules import public_q, published_q  # noqa: E402
 from series.models import Series  # noqa: E402
+from workshops.models import Workshop  # noqa: E402
 
 HOST = "127.0.0.1"
 # The page types, in its order, with the extension of their static twin.
@@ -67,8 +68,7 @@ def largest():
         Organization.objects.annotate(
             size=Count(
                 "workshop_roles",
-                filter=Q(workshop_roles__workshop__status="published")
-                & Q(workshop_roles__workshop__series__status="published"),
+                filter=public_q(Workshop, "workshop_roles__workshop__"),
             )
         )
         .order_by("-size", "pk")

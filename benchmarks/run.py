@@ -88,7 +88,8 @@ THREADS = int(setting("THREADS", 4))
 COMPARE = [s for s in setting("COMPARE", "" if SMOKE else "sync,gthread,granian").split(",") if s]
 SCALE = float(setting("SCALE", 0.01 if SMOKE else 1))
 SEED = int(setting("SEED", 1))
-# PAGE_CACHE=false turns off the page cache of core/cache.py; nothing else is cached whole.
+# PAGE_CACHE=false turns off the page cache of core/infrastructure/cache.py; nothing else is
+# cached whole.
 COLD_ENV = dict(v.split("=", 1) for v in setting("COLD_ENV", "PAGE_CACHE=false").split())
 CACHED_ENV = dict(v.split("=", 1) for v in setting("CACHED_ENV", "").split())
 PROFILE = setting("PROFILE", "0" if SMOKE else "1") == "1"
@@ -296,7 +297,7 @@ def measure_dataset(name, environment, pages):
                 results[page["key"]][mode] = figures = wrk(server.port, page["url"], DURATION)
                 log(f"{name} {page['key']:12} {mode:6} {format_figures(figures)}")
                 if mode == "cached":
-                    # What the page cache said about this page (core/cache.py's header).
+                    # What the page cache said about this page (its X-Page-Cache header).
                     results[page["key"]]["cache_header"] = page_cache_header(server, page["url"])
                     warm(server, [page["static_url"]])
                     figures = wrk(server.port, page["static_url"], DURATION)

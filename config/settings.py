@@ -45,8 +45,8 @@ INSTALLED_APPS = [
     "core",
     # Translated content fields (issue 5); before the admin, as django-modeltranslation asks.
     "modeltranslation",
-    # Django's admin on core.admin_site.AdminSite: two-factor login when ADMIN_REQUIRE_2FA is on.
-    "core.admin_config.AdminConfig",
+    # Django's admin on core.editorial.site.AdminSite: two-factor login with ADMIN_REQUIRE_2FA.
+    "core.editorial.apps.AdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -62,6 +62,8 @@ INSTALLED_APPS = [
     # Editorial workflow (issue 4): revision history with restore; spreadsheet import/export.
     "simple_history",
     "import_export",
+    # What "public" means and who may publish: below the content apps, above core.
+    "publishing",
     "organizations",
     "series",
     "workshops",
@@ -73,19 +75,20 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # Issue 9: first, so that the log line of each request (id, status, duration) covers
     # every other middleware; the site's own 503 page when the database does not answer.
-    "core.middleware.RequestLogMiddleware",
-    "core.middleware.DatabaseUnavailableMiddleware",
+    "core.infrastructure.middleware.RequestLogMiddleware",
+    "core.infrastructure.middleware.DatabaseUnavailableMiddleware",
     "django.middleware.security.SecurityMiddleware",
-    "core.security.AllowedMethodsMiddleware",
+    "core.infrastructure.security.AllowedMethodsMiddleware",
     # Above whitenoise, so that static files get the same headers as pages.
     "csp.middleware.CSPMiddleware",
-    "core.security.PermissionsPolicyMiddleware",
+    "core.infrastructure.security.PermissionsPolicyMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Issue 8: anonymous pages from the cache, before the session is read (core/cache.py).
-    "core.cache.PublicPageCacheMiddleware",
+    # Anonymous pages from the cache, before the session is read (core/infrastructure/cache.py).
+    "core.infrastructure.cache.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "core.locale.LocaleMiddleware",  # issue 5: the language of public pages and admin
+    # The language of public pages (from the path) and of the admin (from the browser).
+    "core.infrastructure.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -136,12 +139,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
         "connect_timeout", env.int("DATABASE_CONNECT_TIMEOUT", default=3)
     )
 # Opt-in read replica: public pages read from it, the admin and staff from the primary
-# (core/routers.py and docs/deployment.md say why).
+# (core/infrastructure/routers.py and docs/deployment.md say why).
 if env.str("DATABASE_REPLICA_URL", default=""):
     DATABASES["replica"] = {**DATABASES["default"], **env.db("DATABASE_REPLICA_URL")}
     DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
-    DATABASE_ROUTERS = ["core.routers.PrimaryReplicaRouter"]
-    MIDDLEWARE.insert(2, "core.routers.ReadFromPrimaryMiddleware")
+    DATABASE_ROUTERS = ["core.infrastructure.routers.PrimaryReplicaRouter"]
+    MIDDLEWARE.insert(2, "core.infrastructure.routers.ReadFromPrimaryMiddleware")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Local memory by default; Redis (Django's own backend) with CACHE_URL=redis://host:6379/0.
@@ -150,11 +153,11 @@ if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
     # A Redis that does not answer fails within a second instead of holding every request.
     CACHES["default"].setdefault("OPTIONS", {}).setdefault("socket_connect_timeout", 1)
     CACHES["default"]["OPTIONS"].setdefault("socket_timeout", 1)
-# Issue 8 (core/cache.py, docs/deployment.md): anonymous readers' pages are kept in the cache
-# (PAGE_CACHE=false turns that off, not the HTTP headers) and may be kept by browsers and
-# proxies for the seconds below. The content version, which says whether a kept page is still
-# current, must be shared by every process: local memory is not, so with it the version
-# lives in a file.
+# The page cache (core/infrastructure/cache.py, docs/deployment.md): anonymous readers' pages
+# are kept in the cache (PAGE_CACHE=false turns that off, not the HTTP headers) and may be kept
+# by browsers and proxies for the seconds below. The content version, which says whether a
+# kept page is still current, must be shared by every process: local memory is not, so with
+# it the version lives in a file.
 PAGE_CACHE = env.bool("PAGE_CACHE", default=True)
 PAGE_CACHE_TIMEOUT = env.int("PAGE_CACHE_TIMEOUT", default=24 * 60 * 60)
 PUBLIC_CACHE_MAX_AGE = env.int("PUBLIC_CACHE_MAX_AGE", default=60)
@@ -257,13 +260,13 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
 }
-# Issue 9: production logs JSON lines to standard output (core/logging.py), readable text
-# with DEBUG; LOG_FORMAT=json or text chooses. Every line carries its request's id.
-LOGGING["filters"] = {"request_id": {"()": "core.logging.RequestIdFilter"}}
-LOGGING["filters"]["client_error"] = {"()": "core.logging.ClientErrorFilter"}
+# Production logs JSON lines to standard output (core/infrastructure/logging.py), readable
+# text with DEBUG; LOG_FORMAT=json or text chooses. Every line carries its request's id.
+LOGGING["filters"] = {"request_id": {"()": "core.infrastructure.logging.RequestIdFilter"}}
+LOGGING["filters"]["client_error"] = {"()": "core.infrastructure.logging.ClientErrorFilter"}
 LOGGING["loggers"] = {"django.security.DisallowedHost": {"filters": ["client_error"]}}
 LOGGING["formatters"] = {
-    "json": {"()": "core.logging.JsonFormatter"},
+    "json": {"()": "core.infrastructure.logging.JsonFormatter"},
     "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
 }
 LOGGING["handlers"]["console"].update(
@@ -328,15 +331,15 @@ OTP_TOTP_ISSUER = SITE_NAME
 # from one address, that pair is refused for the cool-off time. Per pair, so that nobody can
 # lock a colleague out from elsewhere, nor lock out everyone behind one address.
 AUTHENTICATION_BACKENDS = [
-    "core.security.LoginThrottleBackend",
+    "core.infrastructure.security.LoginThrottleBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_CALLABLE = "core.security.lockout_response"
-AXES_CLIENT_IP_CALLABLE = "core.security.client_ip"
+AXES_LOCKOUT_CALLABLE = "core.infrastructure.security.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "core.infrastructure.security.client_ip"
 AXES_VERBOSE = False  # no banner on every manage.py command; lockouts are still logged
 # How many proxies in front of the app servers append to X-Forwarded-For. 0: the client is
 # REMOTE_ADDR. Behind one proxy (1), the client is the address that proxy appended.

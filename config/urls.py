@@ -40,7 +40,7 @@ urlpatterns += [
 ]
 
 # A database outage met in a middleware, before any view, gets the 503 page too (issue 9).
-handler500 = "core.middleware.server_error"
+handler500 = "core.infrastructure.middleware.server_error"
 
 if settings.DEBUG:
     from django.conf.urls.static import static

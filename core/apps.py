@@ -7,7 +7,7 @@ class CoreConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self):
-        # Every app's models are loaded by now; core names the content apps, imports none.
-        from core.cache import connect_signals
+        # Core imports no app: the publishing app tells the page cache which models to watch.
+        from core.infrastructure.cache import connect_signals
 
         connect_signals()

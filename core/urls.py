@@ -1,8 +1,9 @@
 from django.urls import path
 from django.views.decorators.cache import never_cache
 
-from core import health, views
-from core.wellknown import security_txt
+from core import views
+from core.infrastructure import health
+from core.infrastructure.wellknown import security_txt
 
 # Machine addresses: one per site, never under a language prefix.
 urlpatterns = [

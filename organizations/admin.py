@@ -6,10 +6,11 @@ from import_export.admin import ExportMixin
 from import_export.formats.base_formats import CSV, XLSX
 from modeltranslation.admin import TranslationAdmin
 
-from core.admin import HTTPS_URL_FIELDS, RECORD_FIELDSET, HistoryAdmin, MarkdownHelpMixin
-from core.admin_translation import TranslatedAdminMixin, TranslatedSearchMixin
+from core.editorial.admin import HTTPS_URL_FIELDS, RECORD_FIELDSET, MarkdownHelpMixin
+from core.editorial.translation import TranslatedAdminMixin, TranslatedSearchMixin
 from organizations.models import Organization, Person
 from organizations.resources import OrganizationResource
+from publishing.admin import HistoryAdmin
 
 
 class OrganizationForm(forms.ModelForm):

@@ -6,7 +6,7 @@ languages (issue 5), so a translator can work in the spreadsheet.
 
 from import_export import resources
 
-from core.admin_translation import (
+from core.editorial.translation import (
     TranslatedResourceMixin,
     source_language_field,
     translation_columns,

@@ -8,17 +8,18 @@ relations (`series_roles`, `workshop_roles`), never by importing those apps.
 from django.db.models import Exists, OuterRef
 
 from core.pagination import ORGANIZATIONS_PER_PAGE, paginate
-from core.publishing import published_q
 from organizations.models import Organization
+from publishing.permissions import can_preview_drafts
+from publishing.rules import public_through_q
 
 
 # Functions, not constants: "published" compares publish-at times with now.
 def public_series_role():
-    return published_q("series__")
+    return public_through_q(Organization.series_roles.rel.related_model, "series")
 
 
 def public_workshop_role():
-    return published_q("workshop__") & published_q("workshop__series__")
+    return public_through_q(Organization.workshop_roles.rel.related_model, "workshop")
 
 
 def organizations_for_reader(user):
@@ -26,7 +27,7 @@ def organizations_for_reader(user):
 
     A partner named only on a draft must not leak before the draft is published.
     """
-    if user.is_staff:
+    if can_preview_drafts(user):
         return Organization.objects.all()
     series_roles = Organization.series_roles.rel.related_model.objects
     workshop_roles = Organization.workshop_roles.rel.related_model.objects
@@ -47,7 +48,7 @@ def organization_page(organization, user):
     workshop_roles = organization.workshop_roles.select_related("workshop__series").order_by(
         "-workshop__start_date", "workshop__number"
     )
-    if not user.is_staff:
+    if not can_preview_drafts(user):
         series_roles = series_roles.filter(public_series_role())
         workshop_roles = workshop_roles.filter(public_workshop_role())
     return {

@@ -7,7 +7,7 @@ language falls back to.
 
 from modeltranslation.translator import TranslationOptions, register, translator
 
-from core.history_translation import track_translated_fields
+from core.editorial.history import track_translated_fields
 
 from .models import Organization
 

@@ -22,11 +22,11 @@ from django.db.models import Exists, OuterRef, Prefetch, Q
 from modeltranslation.translator import translator
 from modeltranslation.utils import build_localized_fieldname
 
-from core.languages import SOURCE_LANGUAGE
 from core.pagination import RESULTS_PER_PAGE, paginate
-from core.publishing import published_q
+from core.text.languages import SOURCE_LANGUAGE
 from organizations.models import Organization, Person
 from organizations.selectors import organizations_for_reader
+from publishing.rules import public_q
 from series.models import Series
 from workshops.models import Participation, Workshop
 
@@ -45,7 +45,7 @@ def query_words(query):
 
 def _public_participation():
     # A function, not a constant: "published" compares publish-at times with now.
-    return published_q("workshop__") & published_q("workshop__series__")
+    return public_q(Workshop, "workshop__")
 
 
 def _public_people():

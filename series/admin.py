@@ -8,20 +8,18 @@ from modeltranslation.admin import (
     TranslationTabularInline,
 )
 
-from core.admin import (
+from core.editorial.admin import (
     HTTPS_URL_FIELDS,
     RECORD_FIELDSET,
-    HistoryAdmin,
     MarkdownHelpMixin,
-    PartOfPublishableAdminMixin,
-    PublishableAdminMixin,
 )
-from core.admin_translation import (
+from core.editorial.translation import (
     MissingTranslationFilter,
     TranslatedAdminMixin,
     TranslatedSearchMixin,
     TranslationStatusMixin,
 )
+from publishing.admin import HistoryAdmin, PartOfPublishableAdminMixin, PublishableAdminMixin
 from series.models import Milestone, RelatedLink, Series, SeriesOrganizer
 
 
@@ -33,7 +31,7 @@ class SeriesOrganizerInline(admin.TabularInline):
 
 
 # Translated fields (issue 5) show one input per language, grouped per field:
-# core/admin_translation.py says how and why.
+# core/editorial/translation.py says how and why.
 class RelatedLinkInline(TranslatedAdminMixin, TranslationTabularInline):
     model = RelatedLink
     formfield_overrides = HTTPS_URL_FIELDS

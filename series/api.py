@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
-from core.languages import SOURCE_LANGUAGE
+from core.text.languages import SOURCE_LANGUAGE
 from series.models import Series
 
 SCHEMA_VERSION = 1

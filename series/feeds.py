@@ -12,8 +12,8 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 
-from core.identifiers import stable_uuid
-from core.text import date_range_text, join_names, summary_text
+from core.text.identifiers import stable_uuid
+from core.text.summary import date_range_text, join_names, summary_text
 from series.models import Series
 
 

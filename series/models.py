@@ -5,26 +5,17 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from core.enums import Status
 from core.models import ConstraintErrorsOnFieldsMixin
-from core.publishing import is_public, published_q
 from organizations.models import Organization, Person
+from publishing.models import Publishable, PublishableQuerySet, publish_at_field
 
 
-class SeriesQuerySet(models.QuerySet):
-    def published(self):
-        """Published and, when a publish-at time is set, that time has passed."""
-        return self.filter(published_q())
-
-    def visible_to(self, user):
-        """Drafts never leave this method for anyone but staff, who preview them."""
-        return self if user.is_staff else self.published()
-
+class SeriesQuerySet(PublishableQuerySet):
     def get_by_natural_key(self, slug):
         return self.get(slug=slug)
 
 
-class Series(ConstraintErrorsOnFieldsMixin, models.Model):
+class Series(ConstraintErrorsOnFieldsMixin, Publishable):
     title = models.CharField(
         _("title"), max_length=200, help_text=_("For example: Key Migration Issues.")
     )
@@ -58,17 +49,11 @@ class Series(ConstraintErrorsOnFieldsMixin, models.Model):
         related_name="organized_series",
         verbose_name=_("organizers"),
     )
-    status = models.CharField(
-        _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
-    )
-    publish_at = models.DateTimeField(
-        _("publish at"),
-        null=True,
-        blank=True,
-        help_text=_(
+    publish_at = publish_at_field(
+        _(
             "Optional. A published series with a time here stays hidden until that time, "
             "then appears on its own. Empty: public as soon as it is published."
-        ),
+        )
     )
     featured = models.BooleanField(
         _("featured on the home page"),
@@ -109,10 +94,6 @@ class Series(ConstraintErrorsOnFieldsMixin, models.Model):
         return (self.slug,)
 
     natural_key.dependencies = ["organizations.person", "organizations.organization"]
-
-    @property
-    def is_published(self):
-        return is_public(self)
 
 
 class SeriesOrganizerQuerySet(models.QuerySet):

@@ -9,7 +9,7 @@ from django.db.models import Count, Max, Min, Q
 from django.db.models.functions import Coalesce
 
 from core.pagination import SERIES_PER_PAGE, WORKSHOPS_PER_PAGE, paginate
-from core.publishing import published_q
+from publishing.rules import published_q
 from series.models import Series
 
 
@@ -22,13 +22,14 @@ def featured_series(user):
     return (
         series_for_reader(user)
         # Published and due, for staff too: the home page shows what readers see.
-        .filter(published_q())
+        .published()
         .order_by("-featured", "-created_at", "pk")
         .first()
     )
 
 
 def published_series_list():
+    # The series is public already: its workshops' own status and time decide.
     public_workshops = published_q("workshops__")
     return (
         Series.objects.published()

@@ -6,7 +6,7 @@ no JSON is ever put together as text.
 
 from django.utils.translation import get_language
 
-from core.text import summary_text
+from core.text.summary import summary_text
 
 CONTEXT = "https://schema.org"
 

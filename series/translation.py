@@ -2,7 +2,7 @@
 
 from modeltranslation.translator import TranslationOptions, register, translator
 
-from core.history_translation import track_translated_fields
+from core.editorial.history import track_translated_fields
 
 from .models import Milestone, RelatedLink, Series
 

@@ -1,4 +1,3 @@
-import importlib
 import os
 import pathlib
 
@@ -48,12 +47,12 @@ def pytest_configure(config):
 
 @pytest.fixture(autouse=True)
 def editorial_groups(request):
-    """The Editors and Publishers groups, as migrate creates them (issue 4).
+    """The Editors and Publishers groups, as migrate creates them.
 
     A transactional test (the browser tests, backup and restore, health) ends by emptying
     every table, which takes the groups a data migration made with it, and any later test
     on that worker that signs in as an editor would fail. This puts them back, with the
-    migration's own code, for every test that uses the database."""
+    code the migration runs, for every test that uses the database."""
     marker = request.node.get_closest_marker("django_db")
     if marker is None and not DATABASE_FIXTURES & set(request.fixturenames):
         return
@@ -62,8 +61,9 @@ def editorial_groups(request):
 
     request.getfixturevalue("db")
     if Group.objects.filter(name__in=["Editors", "Publishers"]).count() < 2:
-        migration = importlib.import_module("workshops.migrations.0004_editorial_groups")
-        migration.create_groups(_CurrentModels(apps), None)
+        from publishing.roles import create_groups
+
+        create_groups(_CurrentModels(apps))
 
 
 class _CurrentModels:
@@ -100,16 +100,16 @@ DATABASE_FIXTURES = {"db", "transactional_db", "django_db_reset_sequences"}
 
 @pytest.fixture(autouse=True)
 def page_cache(request, settings, monkeypatch):
-    """Every test starts with no cached page and no content version (core/cache.py). The
-    version lives in this process's memory rather than in the settings' shared file, which
-    tests running in parallel would otherwise share."""
+    """Every test starts with no cached page and no content version
+    (core/infrastructure/cache.py). The version lives in this process's memory rather than in
+    the settings' shared file, which tests running in parallel would otherwise share."""
     from django.core.cache import caches
 
     if request.node.get_closest_marker("django_db") is None and not DATABASE_FIXTURES & set(
         request.fixturenames
     ):
         # No database, so no content and nothing scheduled: a version needs no query.
-        monkeypatch.setattr("core.cache._scheduled_models", list)
+        monkeypatch.setattr("core.infrastructure.cache._scheduled_models", list)
 
     settings.CACHES = {
         **settings.CACHES,

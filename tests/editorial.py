@@ -7,7 +7,7 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 from django.utils import timezone
 
-from core.roles import ROLES
+from publishing.roles import ROLES
 
 ROLE_NAMES = ["editor", "publisher", "superuser"]
 

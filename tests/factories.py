@@ -2,9 +2,9 @@ import datetime
 
 import factory
 
-from core.enums import Status
 from organizations.enums import OrganizationKind
 from organizations.models import Organization, Person
+from publishing.enums import Status
 from series.models import Milestone, RelatedLink, Series, SeriesOrganizer
 from workshops.enums import DocumentKind, ParticipationRole, PartnerRole
 from workshops.models import Document, Participation, Workshop, WorkshopPartner

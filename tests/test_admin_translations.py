@@ -1,6 +1,6 @@
 """The admin side of translated content (issue 5): every language of a field together on
 the change forms, which languages are complete, search, spreadsheets and history in every
-language (core/admin_translation.py)."""
+language (core/editorial/translation.py)."""
 
 import re
 
@@ -11,10 +11,10 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
-from core.admin_translation import translation_state
-from core.enums import Status
+from core.editorial.translation import translation_state
 from organizations.enums import OrganizationKind
 from organizations.models import Organization
+from publishing.enums import Status
 from series.models import Series
 from tests.editorial import admin_url, change_form_data, login_as
 from tests.factories import (

@@ -171,8 +171,11 @@ def _in(language, name, *args):
 @pytest.fixture
 def uncached(settings):
     """Every request renders: a page served from a cache would run no query at all, so
-    the page cache's middleware (core/cache.py, which has tests of its own) is left out."""
-    settings.MIDDLEWARE = [m for m in settings.MIDDLEWARE if not m.startswith("core.cache.")]
+    the page cache's middleware (core/infrastructure/cache.py, which has tests of its own) is
+    left out."""
+    settings.MIDDLEWARE = [
+        m for m in settings.MIDDLEWARE if not m.startswith("core.infrastructure.cache.")
+    ]
     settings.CACHES = {
         alias: {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
         for alias in settings.CACHES

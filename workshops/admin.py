@@ -9,25 +9,23 @@ from import_export.admin import ImportExportMixin
 from import_export.formats.base_formats import CSV, XLSX
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
-from core.admin import (
+from core.editorial.admin import (
     HTTPS_URL_FIELDS,
     RECORD_FIELDSET,
-    HistoryAdmin,
     MarkdownHelpMixin,
-    PartOfPublishableAdminMixin,
-    PublishableAdminMixin,
     YearListFilter,
 )
-from core.admin_translation import (
+from core.editorial.translation import (
     MissingTranslationFilter,
     TranslatedAdminMixin,
     TranslatedSearchMixin,
     TranslationStatusMixin,
 )
-from core.enums import Status
-from core.publishing import is_public, published_q
-from core.timezones import venue_time_zone_choices
-from core.widgets import SearchableSelect
+from core.editorial.widgets import SearchableSelect
+from core.text.timezones import venue_time_zone_choices
+from publishing.admin import HistoryAdmin, PartOfPublishableAdminMixin, PublishableAdminMixin
+from publishing.permissions import can_import
+from publishing.rules import is_public, is_scheduled, published_q
 from workshops.editorial import deleted_workshops, duplicate_workshop, restore_deleted_children
 from workshops.models import Document, Participation, Workshop, WorkshopPartner
 from workshops.resources import WorkshopResource
@@ -48,7 +46,7 @@ class ParticipationInline(admin.TabularInline):
 
 
 # Translated fields (issue 5) show one input per language, grouped per field:
-# core/admin_translation.py says how and why.
+# core/editorial/translation.py says how and why.
 class DocumentInline(TranslatedAdminMixin, TranslationTabularInline):
     model = Document
     formfield_overrides = HTTPS_URL_FIELDS
@@ -138,11 +136,11 @@ class WorkshopAdmin(
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     def hidden_reason(self, obj):
-        if obj.series.status != Status.PUBLISHED:
-            return _("Hidden: its series is a draft.")
-        if not is_public(obj.series):
+        if is_public(obj.series):
+            return ""
+        if is_scheduled(obj.series):
             return _("Hidden: its series is scheduled for later.")
-        return ""
+        return _("Hidden: its series is a draft.")
 
     @admin.action(
         description=_("Publish selected %(verbose_name_plural)s"), permissions=["publish"]
@@ -168,9 +166,8 @@ class WorkshopAdmin(
         ) % {"count": len(copies), "copies": ", ".join(str(copy) for copy in copies)}
         self.message_user(request, message, messages.SUCCESS)
 
-    # Import is a Publisher's task: it can create and change many workshops at once.
     def has_import_permission(self, request):
-        return self.has_publish_permission(request)
+        return can_import(request.user, self.model)
 
     def get_import_data_kwargs(self, **kwargs):
         # All or nothing on confirm too, should the data have changed since the preview.

@@ -19,9 +19,9 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from core.identifiers import stable_uuid
-from core.languages import language_of
-from core.text import join_names, markdown_to_text
+from core.text.identifiers import stable_uuid
+from core.text.languages import language_of
+from core.text.summary import join_names, markdown_to_text
 from series.models import Series
 from workshops.models import Workshop
 

@@ -8,8 +8,8 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from modeltranslation.utils import build_localized_fieldname
 
-from core.admin_translation import languages
-from core.enums import Status
+from core.editorial.translation import languages
+from publishing.enums import Status
 from workshops.models import Document, Participation, Workshop, WorkshopPartner
 
 # A workshop's partners, speakers and documents are deleted with it, in the same

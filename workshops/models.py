@@ -6,15 +6,13 @@ from django.db import models
 from django.db.models import F, Prefetch, Q
 from django.db.models.functions import Coalesce
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from core.enums import Status
 from core.models import ConstraintErrorsOnFieldsMixin
-from core.publishing import is_public, published_q
 from organizations.models import Organization, Person
+from publishing.models import Publishable, PublishableQuerySet, publish_at_field
 from series.models import Series
 from workshops.enums import (
     DocumentKind,
@@ -42,17 +40,7 @@ def validate_time_zone(value):
         )
 
 
-class WorkshopQuerySet(models.QuerySet):
-    def published(self):
-        """Public only when it and its series are both published and their publish-at
-        times (if any) have passed: a scheduled workshop appears at its time on its own."""
-        now = timezone.now()
-        return self.filter(published_q(now=now), published_q("series__", now=now))
-
-    def visible_to(self, user):
-        """Drafts never leave this method for anyone but staff, who preview them."""
-        return self if user.is_staff else self.published()
-
+class WorkshopQuerySet(PublishableQuerySet):
     def with_last_date(self):
         return self.annotate(last_date=Coalesce("end_date", "start_date"))
 
@@ -97,7 +85,7 @@ class WorkshopQuerySet(models.QuerySet):
         return self.get(series__slug=series_slug, slug=slug)
 
 
-class Workshop(ConstraintErrorsOnFieldsMixin, models.Model):
+class Workshop(ConstraintErrorsOnFieldsMixin, Publishable):
     series = models.ForeignKey(
         Series, verbose_name=_("series"), on_delete=models.PROTECT, related_name="workshops"
     )
@@ -126,18 +114,12 @@ class Workshop(ConstraintErrorsOnFieldsMixin, models.Model):
     )
     venue = models.CharField(_("venue"), max_length=300, blank=True)
     summary = models.TextField(_("summary"), blank=True, help_text=_("Markdown."))
-    status = models.CharField(
-        _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
-    )
-    publish_at = models.DateTimeField(
-        _("publish at"),
-        null=True,
-        blank=True,
-        help_text=_(
+    publish_at = publish_at_field(
+        _(
             "Optional. A published workshop with a time here stays hidden until that time, "
             "then appears on the site, in feeds and in the sitemap on its own. "
             "Empty: public as soon as it is published."
-        ),
+        )
     )
     partners = models.ManyToManyField(
         Organization,
@@ -150,6 +132,9 @@ class Workshop(ConstraintErrorsOnFieldsMixin, models.Model):
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    # Public only when its series is public too.
+    publish_with = "series"
 
     objects = WorkshopQuerySet.as_manager()
     # Who changed what and when; keeps deleted workshops so a deletion can be undone.
@@ -214,11 +199,6 @@ class Workshop(ConstraintErrorsOnFieldsMixin, models.Model):
         return (*self.series.natural_key(), self.slug)
 
     natural_key.dependencies = ["series.series"]
-
-    @property
-    def is_published(self):
-        now = timezone.now()
-        return is_public(self, now) and is_public(self.series, now)
 
     @property
     def last_day(self):

@@ -19,13 +19,13 @@ from django.utils.translation import gettext as _
 from import_export import fields, resources, widgets
 from import_export.resources import Diff
 
-from core.admin_translation import (
+from core.editorial.translation import (
     TranslatedResourceMixin,
     source_language_field,
     translation_columns,
 )
-from core.enums import Status
 from organizations.models import Organization
+from publishing.enums import Status
 from series.models import Series
 from workshops.enums import PartnerRole
 from workshops.models import Workshop, WorkshopPartner

@@ -5,7 +5,7 @@ import zoneinfo
 
 from django.utils.translation import get_language
 
-from core.text import summary_text
+from core.text.summary import summary_text
 from series.structured_data import CONTEXT, date_ld, organization_ld
 
 

@@ -14,7 +14,7 @@ from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language, get_language_info
 
-from core.addresses import site_path
+from core.infrastructure.addresses import site_path
 
 register = template.Library()
 

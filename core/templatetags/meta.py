@@ -5,8 +5,8 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.html import format_html, json_script
 from django.utils.safestring import mark_safe
 
-from core.addresses import absolute_uri
-from core.text import summary_text
+from core.infrastructure.addresses import absolute_uri
+from core.text.summary import summary_text
 
 register = template.Library()
 

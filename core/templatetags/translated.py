@@ -20,8 +20,8 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext as _
 
-from core.languages import SOURCE_LANGUAGE, shown_in_english
-from core.markup import render_markdown
+from core.text.languages import SOURCE_LANGUAGE, shown_in_english
+from core.text.markup import render_markdown
 
 register = template.Library()
 
@@ -52,7 +52,7 @@ def fallback_notice(obj, *fields):
 
 @register.simple_tag
 def translated_markdown(obj, field):
-    # Safe to mark: render_markdown sanitises with an allow-list (core/markup.py).
+    # Safe to mark: render_markdown sanitises with an allow-list (core/text/markup.py).
     html = mark_safe(render_markdown(getattr(obj, field, "")))
     if not html or not shown_in_english(obj, field):
         return html

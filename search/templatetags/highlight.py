@@ -5,7 +5,7 @@ import re
 from django import template
 from django.utils.html import escape, format_html_join
 
-from core.text import markdown_to_text
+from core.text.summary import markdown_to_text
 
 register = template.Library()
 

@@ -12,7 +12,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from core.backups import stored_files
+from core.infrastructure.backups import stored_files
 from tests.factories import DocumentFactory, WorkshopFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)

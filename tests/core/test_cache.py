@@ -1,5 +1,6 @@
-"""The page cache (core/cache.py) and HTTP caching: anonymous readers get cached pages that
-are fresh the moment content changes; staff get live ones; conditional GETs get 304."""
+"""The page cache (core/infrastructure/cache.py) and HTTP caching: anonymous readers get
+cached pages that are fresh the moment content changes; staff get live ones; conditional GETs
+get 304."""
 
 import datetime
 import json

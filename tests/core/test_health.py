@@ -3,7 +3,7 @@ import time
 import pytest
 from django.db import OperationalError
 
-from core import health
+from core.infrastructure import health
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

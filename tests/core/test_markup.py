@@ -3,7 +3,7 @@ import datetime
 import pytest
 from django.template import Context, Template
 
-from core.markup import render_markdown
+from core.text.markup import render_markdown
 
 
 def test_render_markdown_keeps_formatting_and_links():

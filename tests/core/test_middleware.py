@@ -93,7 +93,7 @@ def test_health_probes_are_logged_below_info(client, caplog):
 
 
 def test_json_log_line_carries_request_fields_and_traceback():
-    from core.logging import JsonFormatter
+    from core.infrastructure.logging import JsonFormatter
 
     try:
         raise ValueError("boom")

@@ -3,7 +3,11 @@ from django.conf import settings
 from django.contrib.sessions.models import Session
 from django.test import RequestFactory
 
-from core.routers import PrimaryReplicaRouter, ReadFromPrimaryMiddleware, read_from_primary
+from core.infrastructure.routers import (
+    PrimaryReplicaRouter,
+    ReadFromPrimaryMiddleware,
+    read_from_primary,
+)
 from series.models import Series
 
 

@@ -2,7 +2,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from core.enums import Status
+from publishing.enums import Status
 from tests.factories import (
     OrganizationFactory,
     SeriesFactory,

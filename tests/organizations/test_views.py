@@ -2,7 +2,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from core.enums import Status
+from publishing.enums import Status
 from tests.factories import (
     OrganizationFactory,
     SeriesFactory,

@@ -1,7 +1,7 @@
 import pytest
 from django.urls import reverse
 
-from core.enums import Status
+from publishing.enums import Status
 from tests.factories import (
     OrganizationFactory,
     ParticipationFactory,

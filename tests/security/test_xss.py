@@ -15,8 +15,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import NoReverseMatch, reverse
 
-from core.enums import Status
-from core.markup import render_markdown
+from core.text.markup import render_markdown
+from publishing.enums import Status
 from tests.factories import (
     DocumentFactory,
     MilestoneFactory,

@@ -6,7 +6,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from core.enums import Status
+from publishing.enums import Status
 from series.models import RelatedLink, Series
 from tests.factories import (
     MilestoneFactory,

@@ -6,8 +6,8 @@ import pytest
 from django.conf import settings
 from django.urls import reverse
 
-from core.enums import Status
 from organizations.enums import OrganizationKind
+from publishing.enums import Status
 from tests.factories import (
     DocumentFactory,
     MilestoneFactory,

@@ -5,7 +5,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from core.enums import Status
+from publishing.enums import Status
 from tests.factories import SeriesFactory, WorkshopFactory
 from workshops.models import Workshop
 

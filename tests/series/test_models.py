@@ -5,7 +5,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
-from core.enums import Status
+from publishing.enums import Status
 from series.models import Milestone, RelatedLink, Series, SeriesOrganizer
 from tests.factories import (
     MilestoneFactory,

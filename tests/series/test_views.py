@@ -3,7 +3,7 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from core.enums import Status
+from publishing.enums import Status
 from tests.factories import (
     SeriesFactory,
     WorkshopFactory,

@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from simple_history.models import HistoricalChanges
 
-from core.enums import Status
+from publishing.enums import Status
 from tests.factories import (
     DocumentFactory,
     OrganizationFactory,

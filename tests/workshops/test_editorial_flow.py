@@ -7,7 +7,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from core.enums import Status
+from publishing.enums import Status
 from tests.editorial import admin_url, change_form_data, login_as, user_with_role
 from tests.factories import (
     DocumentFactory,

@@ -5,8 +5,8 @@ import pytest
 from django.contrib.admin.models import LogEntry
 from django.urls import reverse
 
-from core.enums import Status
-from core.history_translation import history_delta
+from core.editorial.history import history_delta
+from publishing.enums import Status
 from tests.editorial import admin_url, change_form_data, login_as
 from tests.factories import (
     DocumentFactory,

@@ -2,7 +2,7 @@
 
 import pytest
 
-from core.enums import Status
+from publishing.enums import Status
 from tests.editorial import admin_url, login_as
 from tests.factories import WorkshopFactory
 

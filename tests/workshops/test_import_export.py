@@ -14,7 +14,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from core.enums import Status
+from publishing.enums import Status
 from tests.editorial import login_as
 from tests.factories import OrganizationFactory, SeriesFactory, WorkshopFactory
 from workshops.models import Workshop, WorkshopPartner

@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import IntegrityError, transaction
 
-from core.enums import Status
+from publishing.enums import Status
 from tests.factories import (
     DocumentFactory,
     OrganizationFactory,

@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from core.enums import Status
+from publishing.enums import Status
 from tests.editorial import login_as
 from tests.factories import SeriesFactory, WorkshopFactory, WorkshopPartnerFactory
 from workshops.models import Workshop

@@ -12,7 +12,7 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
-from core.enums import Status
+from publishing.enums import Status
 from series.models import Series
 from tests.editorial import admin_url, change_form_data, login_as
 from tests.factories import (

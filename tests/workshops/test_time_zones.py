@@ -5,8 +5,8 @@ import datetime
 
 import pytest
 
-from core.enums import Status
-from core.publishing import is_public
+from publishing.enums import Status
+from publishing.rules import is_public
 from tests.editorial import admin_url, change_form_data, login_as
 from tests.factories import WorkshopFactory
 from workshops.models import Workshop

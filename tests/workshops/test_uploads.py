@@ -13,7 +13,7 @@ from django.test import Client
 from django.urls import reverse
 from openpyxl import Workbook
 
-from core.enums import Status
+from publishing.enums import Status
 from tests.factories import DocumentFactory, SeriesFactory, WorkshopFactory
 from workshops.models import Document
 from workshops.uploads import sniff

@@ -3,7 +3,7 @@ import datetime
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from core.backups import write_backup
+from core.infrastructure.backups import write_backup
 
 
 class Command(BaseCommand):

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from core.backups import restore_backup
+from core.infrastructure.backups import restore_backup
 
 
 class Command(BaseCommand):

@@ -32,7 +32,7 @@ class SiteZoneSplitDateTime(AdminSplitDateTime):
     """The admin's date and time inputs with the site's time zone named beside them."""
 
     def render(self, name, value, attrs=None, renderer=None):
-        from core.timezones import site_zone_note
+        from core.text.timezones import site_zone_note
 
         return format_html(
             '{}<p class="help timezone-note">{}</p>',

@@ -10,8 +10,8 @@ import json
 import logging
 import traceback
 
-# Set by core.middleware.RequestLogMiddleware for the length of one request; "-" outside one
-# (management commands, start-up).
+# Set by core.infrastructure.middleware.RequestLogMiddleware for the length of one request;
+# "-" outside one (management commands, start-up).
 request_id = contextvars.ContextVar("request_id", default="-")
 
 # Attributes every LogRecord has; anything else was passed through `extra=` and is kept.

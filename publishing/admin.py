@@ -1,45 +1,27 @@
-"""Admin pieces shared by the apps: the status badge, publish actions, a year filter,
-the editorial roles (Editors draft, Publishers publish) and the revision history.
-
-Nothing here imports from the apps; they import from here.
+"""The admin side of publishing: the status badge, publish actions, the editorial roles
+(Editors draft, Publishers publish) enforced on the server, and the revision history with
+its restore. The rules themselves are publishing/permissions.py; these mixins apply them.
 """
-
-import datetime
 
 from django import forms
 from django.contrib import admin, messages
-from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.utils import model_ngettext
 from django.core.exceptions import PermissionDenied
-from django.db import models
 from django.http import HttpResponseRedirect
 from django.templatetags.static import static
-from django.urls import path, reverse
-from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
-from core.admin_views import markdown_preview
-from core.enums import Status
-from core.history_translation import history_delta
-from core.markup import MARKDOWN_HELP
-from core.timezones import format_site_datetime
-from core.widgets import MarkdownTextarea, SiteZoneSplitDateTime
+from core.editorial.history import history_delta
+from core.editorial.widgets import SiteZoneSplitDateTime
+from core.text.timezones import format_site_datetime
+from publishing.enums import Status
+from publishing.models import PUBLISHING_FIELDS
+from publishing.permissions import can_change, can_publish, can_restore
+from publishing.rules import is_scheduled
 
-# Staff paste addresses without a scheme ("www.iom.int"): take them as https, as Django 6.0
-# will, instead of http with a deprecation warning. For every admin that edits a URLField.
-HTTPS_URL_FIELDS = {models.URLField: {"assume_scheme": "https"}}
-
-# When an object was created and last changed: read-only, folded away until wanted.
-RECORD_FIELDSET = (
-    _("Record"),
-    {"fields": ["created_at", "updated_at"], "classes": ["collapse"]},
-)
-
-
-PUBLISHING_FIELDS = ("status", "publish_at")
 PUBLISH_REFUSED = _(
     "Only Publishers can publish, unpublish or schedule. Save it as a draft and ask a "
     "Publisher to publish it."
@@ -76,15 +58,10 @@ class PublishableAdminMixin:
     publish_actions = ("publish", "unpublish")
 
     def has_publish_permission(self, request):
-        opts = self.opts
-        return request.user.has_perm(f"{opts.app_label}.publish_{opts.model_name}")
+        return can_publish(request.user, self.model)
 
     def has_change_permission(self, request, obj=None):
-        if (
-            obj is not None
-            and obj.status == Status.PUBLISHED
-            and not self.has_publish_permission(request)
-        ):
+        if obj is not None and not can_change(request.user, obj):
             return False
         return super().has_change_permission(request, obj)
 
@@ -124,7 +101,7 @@ class PublishableAdminMixin:
                 static("admin/img/icon-no.svg"),
                 obj.get_status_display(),
             )
-        if obj.publish_at and obj.publish_at > timezone.now():
+        if is_scheduled(obj):
             return format_html(
                 '<img src="{}" alt=""> {}<br><small>{}</small>',
                 static("admin/img/icon-clock.svg"),
@@ -182,43 +159,6 @@ class PublishableAdminMixin:
         self.message_user(request, message, messages.SUCCESS if count else messages.WARNING)
 
 
-class YearListFilter(admin.SimpleListFilter):
-    """Filters by the year of `date_field`; offers only the years that have objects.
-
-    A year that is not a number, or is out of range, is refused the way the
-    admin refuses any bad lookup: a redirect to the list with `?e=1`, not a 500.
-    """
-
-    title = _("year")
-    parameter_name = "year"
-    date_field = "start_date"
-
-    def lookups(self, request, model_admin):
-        dates = model_admin.model._default_manager.dates(self.date_field, "year", order="DESC")
-        return [(str(day.year), str(day.year)) for day in dates]
-
-    def queryset(self, request, queryset):
-        value = self.value()
-        if value is None:
-            return queryset
-        try:
-            year = int(value)
-        except ValueError as error:
-            raise IncorrectLookupParameters(error) from error
-        if not datetime.MINYEAR <= year <= datetime.MAXYEAR:
-            raise IncorrectLookupParameters(f"Year out of range: {year}")
-        return queryset.filter(**{f"{self.date_field}__year": year})
-
-
-def may_change_published(user, obj):
-    """Whether `user` may change `obj` (a series or workshop) as it is now: anyone with the
-    change permission while it is a draft, only Publishers once it is published."""
-    opts = obj._meta
-    return obj.status != Status.PUBLISHED or user.has_perm(
-        f"{opts.app_label}.publish_{opts.model_name}"
-    )
-
-
 class PartOfPublishableAdminMixin:
     """For the admins of rows that belong to a series or workshop (`parent_field`):
     partners, speakers, documents, organizers, links, milestones.
@@ -233,23 +173,19 @@ class PartOfPublishableAdminMixin:
     )
 
     def has_change_permission(self, request, obj=None):
-        if obj is not None and not may_change_published(
-            request.user, getattr(obj, self.parent_field)
-        ):
+        if obj is not None and not can_change(request.user, getattr(obj, self.parent_field)):
             return False
         return super().has_change_permission(request, obj)
 
     def has_delete_permission(self, request, obj=None):
-        if obj is not None and not may_change_published(
-            request.user, getattr(obj, self.parent_field)
-        ):
+        if obj is not None and not can_change(request.user, getattr(obj, self.parent_field)):
             return False
         return super().has_delete_permission(request, obj)
 
     def save_model(self, request, obj, form, change):
         # The changelist's editable columns (order, kind) save through here without the change
         # form's checks; the changelist saves in one transaction, so refusing undoes them all.
-        if not may_change_published(request.user, getattr(obj, self.parent_field)):
+        if not can_change(request.user, getattr(obj, self.parent_field)):
             raise PermissionDenied(self.PARENT_PUBLISHED)
         super().save_model(request, obj, form, change)
 
@@ -260,7 +196,7 @@ class PartOfPublishableAdminMixin:
         def clean(form_self):
             cleaned_data = form.clean(form_self)
             parent = cleaned_data.get(field)
-            if parent is not None and not may_change_published(user, parent):
+            if parent is not None and not can_change(user, parent):
                 form_self.add_error(field, message)
             return cleaned_data
 
@@ -276,8 +212,7 @@ class HistoryAdmin(SimpleHistoryAdmin):
     """
 
     def has_restore_permission(self, request):
-        opts = self.opts
-        return request.user.has_perm(f"{opts.app_label}.delete_{opts.model_name}")
+        return can_restore(request.user, self.model)
 
     def revert_disabled(self, request, obj=None):
         return not self.has_restore_permission(request) or super().revert_disabled(request, obj)
@@ -307,41 +242,3 @@ class HistoryAdmin(SimpleHistoryAdmin):
                 helper = self.get_historical_record_context_helper(request, previous)
                 previous.history_delta_changes = helper.context_for_delta_changes(delta)
             previous = current
-
-
-class MarkdownHelpMixin:
-    """Markdown fields (named in `markdown_fields`) say which syntax they take and have a
-    Preview button. On a ModelAdmin the mixin also serves the preview, at
-    `<model>/markdown-preview/`; an inline uses its parent admin's (which needs the mixin).
-    """
-
-    markdown_fields = ()
-    # Enter in a text field submits the form with its first submit button, which would be
-    # the Preview button; the Save buttons on top come first and keep Enter saving.
-    save_on_top = True
-
-    def get_urls(self):
-        opts = self.opts
-        preview = path(
-            "markdown-preview/",
-            self.admin_site.admin_view(markdown_preview),
-            name=f"{opts.app_label}_{opts.model_name}_markdown_preview",
-        )
-        return [preview, *super().get_urls()]
-
-    def markdown_preview_url(self):
-        opts = getattr(self, "parent_model", self.model)._meta
-        return reverse(
-            f"{self.admin_site.name}:{opts.app_label}_{opts.model_name}_markdown_preview"
-        )
-
-    def formfield_for_dbfield(self, db_field, request, **kwargs):
-        # A field entered per language (`summary_fr`, issue 5) is Markdown when its source
-        # field (`summary`) is.
-        is_markdown = getattr(db_field, "translated_field", db_field).name in self.markdown_fields
-        if is_markdown:
-            kwargs["widget"] = MarkdownTextarea(preview_url=self.markdown_preview_url())
-        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
-        if formfield is not None and is_markdown:
-            formfield.help_text = MARKDOWN_HELP
-        return formfield

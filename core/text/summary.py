@@ -7,8 +7,8 @@ from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
-from core.markup import render_markdown
 from core.templatetags.dates import date_range
+from core.text.markup import render_markdown
 
 
 def markdown_to_text(text):

@@ -66,7 +66,7 @@ def _add_bytes(archive, name, data):
 
 def _register_precise_json():
     if "backup_json" not in serializers.get_serializer_formats():
-        serializers.register_serializer("backup_json", "core.backup_json")
+        serializers.register_serializer("backup_json", "core.infrastructure.backup_json")
     return "backup_json"
 
 

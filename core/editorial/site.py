@@ -1,9 +1,9 @@
 """The admin site: Django's, named after the site, its index grouped by task, with two-factor
 login when ADMIN_REQUIRE_2FA is on.
 
-`core.apps.AdminConfig` makes this the default site, so `admin.site` and `@admin.register`
-in every app use it. The settings are read on each request, not at import, so tests can
-switch them with `settings.ADMIN_REQUIRE_2FA = True`.
+`core.editorial.apps.AdminConfig` makes this the default site, so `admin.site` and
+`@admin.register` in every app use it. The settings are read on each request, not at import,
+so tests can switch them with `settings.ADMIN_REQUIRE_2FA = True`.
 """
 
 from django.conf import settings

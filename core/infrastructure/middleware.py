@@ -9,7 +9,7 @@ from django.http import HttpResponse
 from django.template import loader
 from django.views import defaults
 
-from core.logging import request_id
+from core.infrastructure.logging import request_id
 
 logger = logging.getLogger("core.requests")
 

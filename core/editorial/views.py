@@ -3,7 +3,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from core.markup import render_markdown
+from core.text.markup import render_markdown
 
 
 @require_POST

@@ -1,0 +1,44 @@
+"""Who may publish, change, restore or delete content, as plain functions.
+
+Editors draft; Publishers publish, unpublish, schedule, delete and restore. A published
+object (or a part of one: a workshop's partner, a series' milestone) changes the public
+site when it changes, so only a user who may publish it may change it. The admin enforces
+these on the server (core/editorial/admin.py); nothing else decides them.
+"""
+
+from publishing.enums import Status
+
+
+def _perm(obj_or_model, action):
+    opts = obj_or_model._meta
+    return f"{opts.app_label}.{action}_{opts.model_name}"
+
+
+def can_publish(user, obj_or_model):
+    """Publish, unpublish or schedule: change `status` or `publish_at`."""
+    return user.has_perm(_perm(obj_or_model, "publish"))
+
+
+def can_change(user, obj):
+    """Change `obj` as it is now, given the change permission: anyone while it is a draft,
+    only a user who may publish it once it is published (or scheduled)."""
+    return obj.status != Status.PUBLISHED or can_publish(user, obj)
+
+
+def can_restore(user, obj_or_model):
+    """Restore an earlier version from the history, a deleted object included."""
+    return user.has_perm(_perm(obj_or_model, "delete"))
+
+
+def can_delete(user, obj_or_model):
+    return user.has_perm(_perm(obj_or_model, "delete"))
+
+
+def can_import(user, model):
+    """Import a spreadsheet: a Publisher's task, as it can create and change many rows."""
+    return can_publish(user, model)
+
+
+def can_preview_drafts(user):
+    """See drafts and scheduled content on the public pages, marked as a preview: staff."""
+    return user.is_staff

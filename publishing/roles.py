@@ -1,0 +1,80 @@
+"""The editorial roles: Editors add and change content (as drafts: the admin refuses them a
+change of status); Publishers may also publish, unpublish, schedule, delete and restore.
+
+The groups are made by `create_groups`, which the data migration
+workshops/0004_editorial_groups runs (it lives in workshops, the top of the content apps,
+so every content model's permissions exist when it runs) and which the tests run again
+after a test that emptied every table. It only adds: permissions staff gave a group by
+hand stay. A change to these lists reaches existing installs through a new data migration
+that calls `create_groups` again.
+
+Only the historical models the migration passes in are used, never the app's own, so
+importing this module from a migration is safe.
+"""
+
+EDITORS = "Editors"
+PUBLISHERS = "Publishers"
+ROLES = {"editor": EDITORS, "publisher": PUBLISHERS}
+
+# The content models, by app: what both roles edit.
+CONTENT_MODELS = {
+    "organizations": ["organization", "person"],
+    "series": ["series", "seriesorganizer", "relatedlink", "milestone"],
+    "workshops": ["workshop", "workshoppartner", "participation", "document"],
+}
+EDITOR_ACTIONS = ["add", "change", "view"]
+# The publishable models' own permission; deleting (and so restoring) is for Publishers too.
+PUBLISHER_EXTRA = [("series", "publish_series"), ("workshops", "publish_workshop")]
+
+
+def editor_permissions():
+    return [
+        (app_label, f"{action}_{model}")
+        for app_label, models in CONTENT_MODELS.items()
+        for model in models
+        for action in EDITOR_ACTIONS
+    ]
+
+
+def publisher_permissions():
+    return (
+        editor_permissions()
+        + PUBLISHER_EXTRA
+        + [
+            (app_label, f"delete_{model}")
+            for app_label, models in CONTENT_MODELS.items()
+            for model in models
+        ]
+    )
+
+
+def _permissions(apps, codenames):
+    Permission = apps.get_model("auth", "Permission")
+    return [
+        Permission.objects.get(content_type__app_label=app_label, codename=codename)
+        for app_label, codename in codenames
+    ]
+
+
+def create_groups(apps, schema_editor=None):
+    """Make the Editors and Publishers groups and give them their permissions.
+
+    Django creates permissions after all migrations (post_migrate), so a migration that
+    runs this creates the ones it needs first."""
+    from django.contrib.auth.management import create_permissions
+
+    for app_config in apps.get_app_configs():
+        app_config.models_module = True
+        create_permissions(app_config, apps=apps, verbosity=0)
+        app_config.models_module = None
+
+    Group = apps.get_model("auth", "Group")
+    # add(), never set(): permissions that staff gave a group by hand stay.
+    editors, _ = Group.objects.get_or_create(name=EDITORS)
+    editors.permissions.add(*_permissions(apps, editor_permissions()))
+    publishers, _ = Group.objects.get_or_create(name=PUBLISHERS)
+    publishers.permissions.add(*_permissions(apps, publisher_permissions()))
+
+
+def remove_groups(apps, schema_editor=None):
+    apps.get_model("auth", "Group").objects.filter(name__in=[EDITORS, PUBLISHERS]).delete()
