@@ -40,8 +40,6 @@ if not DEBUG and not ALLOWED_HOSTS:
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
-    # First, so that its `loaddata` (all or nothing, with the broken record named) wins
-    # over the one django-modeltranslation ships, which only adds what we set below.
     "core",
     # Translated content fields (issue 5); before the admin, as django-modeltranslation asks.
     "modeltranslation",
@@ -132,6 +130,10 @@ DATABASES = {
 }
 DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=60))
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+
+# `manage.py loaddata key_migration_issues` finds the shipped series by its name, as Django
+# finds any fixture; `load_content` (setup_site) loads it with every record checked.
+FIXTURE_DIRS = [BASE_DIR / "fixtures"]
 # Give up on an unreachable PostgreSQL after a few seconds: readers get the 503 page quickly
 # instead of waiting for the system's TCP timeout (libpq counts whole seconds, at least 2).
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":

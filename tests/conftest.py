@@ -24,7 +24,7 @@ def pytest_report_header(config):
 @pytest.fixture
 def key_migration_issues(db):
     """The series as a fresh install has it: the shipped fixture, loaded."""
-    call_command("loaddata", "fixtures/key_migration_issues.json", verbosity=0)
+    call_command("loaddata", "key_migration_issues", verbosity=0)
 
 
 @pytest.fixture

@@ -46,7 +46,8 @@ SUMMARY = (
 
 
 def load(path=FIXTURE):
-    call_command("loaddata", str(path), verbosity=0)
+    """With `load_content`, which checks each record and names a broken one."""
+    call_command("load_content", str(path), verbosity=0)
 
 
 def database_content():
@@ -385,6 +386,28 @@ def test_fixture_loaded_twice_changes_nothing():
     load()
 
     assert database_content() == before
+
+
+def test_djangos_loaddata_finds_the_fixture_by_name_and_twice_leaves_seven_workshops():
+    """`manage.py loaddata key_migration_issues`, as any Django user would type it: Django's
+    own command (not shadowed), the fixture found in FIXTURE_DIRS, natural keys matching the
+    rows of the first load on the second."""
+    call_command("loaddata", "key_migration_issues", verbosity=0)
+    before = database_content()
+
+    call_command("loaddata", "key_migration_issues", verbosity=0)
+
+    assert Workshop.objects.count() == 7
+    assert database_content() == before
+
+
+def test_loaddata_is_djangos_own_command():
+    from django.core.management import get_commands, load_command_class
+    from django.core.management.commands.loaddata import Command as DjangoLoaddata
+
+    app = get_commands()["loaddata"]
+    assert app != "core"
+    assert issubclass(load_command_class(app, "loaddata").__class__, DjangoLoaddata)
 
 
 def test_fixture_reloaded_over_staff_edits_updates_the_same_rows():

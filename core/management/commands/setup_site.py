@@ -7,7 +7,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-FIXTURE = "fixtures/key_migration_issues.json"
+FIXTURE = "key_migration_issues"
 LOCAL_ADMIN_USERNAME = "admin"
 
 
@@ -30,9 +30,12 @@ class Command(BaseCommand):
         if count:
             self.stdout.write(f"Site data already loaded ({count} series); nothing loaded.")
             return
-        call_command("loaddata", str(settings.BASE_DIR / FIXTURE), verbosity=0)
+        # Found in FIXTURE_DIRS (fixtures/), checked record by record.
+        call_command("load_content", FIXTURE, verbosity=0)
         self.stdout.write(
-            self.style.SUCCESS(f"Loaded {Series.objects.count()} series from {FIXTURE}.")
+            self.style.SUCCESS(
+                f"Loaded {Series.objects.count()} series from fixtures/{FIXTURE}.json."
+            )
         )
 
     def create_local_admin(self):

@@ -1,4 +1,6 @@
-"""Django's `loaddata`, naming the record it cannot load, and checking records as the admin does.
+"""`load_content`: Django's `loaddata`, naming the record it cannot load, and checking records
+as the admin does. Its own name, so that `manage.py loaddata` stays the command every Django
+user knows; `setup_site` loads the shipped series with this one.
 
 Our fixtures use natural keys and no primary keys, so Django's own message for a refused
 record, "Could not load workshops.Workshop(pk=None): UNIQUE constraint failed ...", does
