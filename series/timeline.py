@@ -24,8 +24,9 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
-from django.utils.dates import MONTHS, MONTHS_3
-from django.utils.formats import date_format, get_format
+from django.utils.translation import get_language
+
+from core.text.dates import date_range_text, month_abbreviations
 
 WIDTH = 900
 MARGIN = 24
@@ -145,68 +146,19 @@ class Timeline:
 
 
 class DateText:
-    """Dates and date ranges as plain text, as `{% date_range %}` writes them without markup.
-
-    Django's `date_format` reads the format and translates the month name on every call:
-    a tenth of a millisecond, which 200 workshops turn into most of the timeline's cost.
-    This reads each format once per timeline and translates each month once; a format
-    with anything but day, month and year falls back to `date_format`.
-    """
-
-    FIELDS = {
-        "j": lambda day, _: str(day.day),
-        "d": lambda day, _: f"{day.day:02}",
-        "n": lambda day, _: str(day.month),
-        "m": lambda day, _: f"{day.month:02}",
-        "Y": lambda day, _: str(day.year),
-        "F": lambda day, names: names.month(day.month),
-        "M": lambda day, names: names.month_abbr(day.month),
-    }
-    # Every character Django's date formats give a meaning to.
-    SPECIFIERS = set("aAbcdDeEfFgGhHiIjlLmMnNoOPrsStTUuwWyYzZ")
+    """Dates and date ranges as plain text, as `{% date_range %}` writes them without
+    markup, and month abbreviations for the axis: both from CLDR (core/dates.py), read
+    for the language active when the timeline is built."""
 
     def __init__(self):
-        self._formats, self._months, self._abbrs = {}, {}, {}
-
-    def month(self, number):
-        if number not in self._months:
-            self._months[number] = str(MONTHS[number])
-        return self._months[number]
+        self.language = get_language()
+        self.abbreviations = month_abbreviations(self.language)
 
     def month_abbr(self, number):
-        if number not in self._abbrs:
-            self._abbrs[number] = str(MONTHS_3[number]).title()
-        return self._abbrs[number]
-
-    def format(self, day, name):
-        if name not in self._formats:
-            self._formats[name] = self._compile(get_format(name))
-        parts = self._formats[name]
-        if parts is None:
-            return date_format(day, name)
-        return "".join(p if isinstance(p, str) else p(day, self) for p in parts)
-
-    def _compile(self, fmt):
-        parts, chars = [], iter(fmt)
-        for char in chars:
-            if char == "\\":
-                parts.append(next(chars, ""))
-            elif char in self.FIELDS:
-                parts.append(self.FIELDS[char])
-            elif char in self.SPECIFIERS:
-                return None
-            else:
-                parts.append(char)
-        return parts
+        return self.abbreviations[number]
 
     def __call__(self, start, end=None):
-        if end is None or end == start:
-            return self.format(start, "DATE_FORMAT")
-        if (start.year, start.month) == (end.year, end.month):
-            return f"{start.day}–{self.format(end, 'DATE_FORMAT')}"
-        if start.year == end.year:
-            return f"{self.format(start, 'MONTH_DAY_FORMAT')} – {self.format(end, 'DATE_FORMAT')}"
-        return f"{self.format(start, 'DATE_FORMAT')} – {self.format(end, 'DATE_FORMAT')}"
+        return date_range_text(start, end, self.language)
 
 
 def date_text(start, end=None):
@@ -468,7 +420,7 @@ def _ticks(start, end, x_of, compact_marks, dates):
             ticks.append(Tick(x=x_of(day), date=day, kind="month"))
         if day < end and month_width >= MONTH_LABEL_MIN:
             middle = x_of(day) + month_width / 2
-            months.append(Segment(x=middle, text=dates.format(day, "M")))
+            months.append(Segment(x=middle, text=dates.month_abbr(day.month)))
         day = _next_month(day)
     counts = {}
     for mark in compact_marks or ():

@@ -1,50 +1,60 @@
-"""Dates as the United Nations writes them, machine-readable too.
+"""Dates and times as each language writes them, machine-readable too.
 
-`{% date_range start end %}` gives "18 October 2005", "14–15 September 2006",
-"30 August – 2 September 2006" or "30 December 2005 – 2 January 2006", each date
-wrapped in <time datetime="…"> so calendars and screen readers can read it.
-
-Each language writes them its own way (issue 5): the formats come from Django's locale
-files (config/formats/ corrects Russian), and a language that writes the year first
-(Chinese: "2006年9月14日–15日") shortens the end of a range instead of its start.
+`{% date_range start end %}` gives "18 October 2005", "14 – 15 September 2006",
+"30 August – 2 September 2006" or "30 December 2005 – 2 January 2006" (and "14–15 septembre
+2006", "2006年9月14日 – 15日", …), each date wrapped in <time datetime="…"> so calendars and
+screen readers can read it. `{% time_range workshop %}` gives "10:00–13:00, New York time"
+in the venue's zone, the city named in the reader's language. The words come from CLDR
+through Babel (core/dates.py), never from strings written here.
 """
 
 from django import template
-from django.utils.formats import date_format
-from django.utils.html import format_html
-from django.utils.translation import get_language
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext as _
+
+from core.text import dates
 
 register = template.Library()
 
 
-def _time(day, fmt):
-    return format_html('<time datetime="{}">{}</time>', day.isoformat(), date_format(day, fmt))
-
-
-# Languages that write the year first: the end of a range drops what the start has said.
-YEAR_FIRST = {
-    # (same month, same year): formats of the range's end
-    "zh-hans": ("j日", "n月j日"),
-}
+def _parts_html(parts, iso):
+    return format_html_join(
+        "",
+        "{}",
+        (
+            (part,)
+            if isinstance(part, str)
+            else (format_html('<time datetime="{}">{}</time>', iso(part[0]), part[1]),)
+            for part in parts
+        ),
+    )
 
 
 @register.simple_tag
 def date_range(start, end=None):
     if start is None:
         return ""
-    if end is None or end == start:
-        return _time(start, "DATE_FORMAT")
-    if (year_first := YEAR_FIRST.get(get_language())) is not None:
-        same_month, same_year = year_first
-        if (start.year, start.month) == (end.year, end.month):
-            end_format = same_month
-        elif start.year == end.year:
-            end_format = same_year
-        else:
-            end_format = "DATE_FORMAT"
-        return format_html("{}–{}", _time(start, "DATE_FORMAT"), _time(end, end_format))
-    if (start.year, start.month) == (end.year, end.month):
-        return format_html("{}–{}", _time(start, "j"), _time(end, "DATE_FORMAT"))
-    if start.year == end.year:
-        return format_html("{} – {}", _time(start, "MONTH_DAY_FORMAT"), _time(end, "DATE_FORMAT"))
-    return format_html("{} – {}", _time(start, "DATE_FORMAT"), _time(end, "DATE_FORMAT"))
+    return _parts_html(dates.date_range_parts(start, end), lambda day: day.isoformat())
+
+
+def zone_words(time_zone):
+    """ "New York time", "heure de New York", "纽约时间": the venue's zone in words."""
+    return _("%(city)s time") % {"city": dates.zone_city(time_zone)}
+
+
+@register.simple_tag
+def time_range(workshop):
+    """The workshop's times in its venue's zone, named in words; nothing without times."""
+    if workshop.start_time is None:
+        return ""
+    times = _parts_html(
+        dates.time_range_parts(workshop.start_time, workshop.end_time),
+        lambda moment: moment.strftime("%H:%M"),
+    )
+    sentence = _("%(times)s, %(zone)s") % {"times": "{times}", "zone": "{zone}"}
+    return format_html(sentence, times=times, zone=zone_words(workshop.time_zone))
+
+
+@register.simple_tag
+def month_abbr(day):
+    return dates.month_abbreviations()[day.month]

@@ -7,7 +7,7 @@ from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
-from core.templatetags.dates import date_range
+from core.text.dates import date_range_text as date_range_text
 from core.text.markup import render_markdown
 
 
@@ -26,8 +26,3 @@ def join_names(names):
     if len(names) < 2:
         return "".join(names)
     return _("%(first)s and %(last)s") % {"first": ", ".join(names[:-1]), "last": names[-1]}
-
-
-def date_range_text(start, end=None):
-    """ "18 October 2005", "14–15 September 2006": `{% date_range %}` without the markup."""
-    return strip_tags(date_range(start, end))

@@ -52,7 +52,8 @@ def test_date_range_within_a_month_names_the_month_once():
     html = render_date_range(datetime.date(2006, 9, 14), datetime.date(2006, 9, 15))
 
     assert html == (
-        '<time datetime="2006-09-14">14</time>–<time datetime="2006-09-15">15 September 2006</time>'
+        '<time datetime="2006-09-14">14</time>\u2009–\u2009'
+        '<time datetime="2006-09-15">15 September 2006</time>'
     )
 
 
@@ -60,7 +61,7 @@ def test_date_range_across_months_names_the_year_once():
     html = render_date_range(datetime.date(2006, 8, 30), datetime.date(2006, 9, 2))
 
     assert html == (
-        '<time datetime="2006-08-30">30 August</time> – '
+        '<time datetime="2006-08-30">30 August</time>\u2009–\u2009'
         '<time datetime="2006-09-02">2 September 2006</time>'
     )
 
@@ -69,6 +70,6 @@ def test_date_range_across_years_names_both_years():
     html = render_date_range(datetime.date(2005, 12, 30), datetime.date(2006, 1, 2))
 
     assert html == (
-        '<time datetime="2005-12-30">30 December 2005</time> – '
+        '<time datetime="2005-12-30">30 December 2005</time>\u2009–\u2009'
         '<time datetime="2006-01-02">2 January 2006</time>'
     )

@@ -94,7 +94,7 @@ def test_timeline_of_the_series_runs_from_the_first_milestone_to_the_last():
     assert timeline.axis_start <= commission.x < timeline.workshops[0].x
     assert timeline.workshops[-1].x < dialogue.x < dialogue.x_end <= timeline.axis_end
     assert commission.date_text == "5 October 2005"
-    assert dialogue.date_text == "14–15 September 2006"
+    assert dialogue.date_text == "14\u2009–\u200915 September 2006"
 
 
 def test_timeline_positions_are_proportional_to_dates():
@@ -185,7 +185,7 @@ def test_timeline_of_a_workshop_of_several_days_spans_them():
 
     (mark,) = timeline.workshops
     assert mark.x < mark.x_end
-    assert mark.date_text == "30 August – 2 September 2006"
+    assert mark.date_text == "30 August\u2009–\u20092 September 2006"
 
 
 def test_timeline_has_month_and_year_ticks():

@@ -103,12 +103,12 @@ def test_summary_report_timeline_shows_both_milestones_as_diamonds(client, key_m
         "Global Commission on International Migration presents its Final Report “Migration in "
         "an Interconnected World: New Directions for Action”, 5 October 2005 (context, not part "
         "of the series)",
-        "High Level Dialogue on International Migration and Development, 14–15 September 2006 "
-        "(context, not part of the series)",
+        "High Level Dialogue on International Migration and Development, "
+        "14\u2009–\u200915 September 2006 (context, not part of the series)",
     ]
     assert all(g.find(f"{SVG}path[@class='timeline__diamond']") is not None for g in milestones)
     dates = [g.findall(f".//{SVG}tspan")[-1].text for g in milestones]
-    assert dates == ["5 October 2005", "14–15 September 2006"]
+    assert dates == ["5 October 2005", "14\u2009–\u200915 September 2006"]
 
 
 def test_summary_report_timeline_has_a_title_a_description_and_the_list_beside_it(

@@ -40,8 +40,8 @@ def test_summary_report_shows_every_fact_of_the_seed(client, key_migration_issue
     assert "as the principal organization addressing international migration" in html
     assert "High Level Dialogue on International Migration and Development" in html
     assert (
-        '<time datetime="2006-09-14">14</time>–<time datetime="2006-09-15">15 September 2006</time>'
-        in html
+        '<time datetime="2006-09-14">14</time>\u2009–\u2009'
+        '<time datetime="2006-09-15">15 September 2006</time>' in html
     )
     assert "Migration in an Interconnected World: New Directions for Action" in html
     assert '<time datetime="2005-10-05">5 October 2005</time>' in html

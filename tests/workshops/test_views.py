@@ -86,7 +86,7 @@ def test_workshop_page_shows_venue_times_speakers_and_documents(client):
 
     assert "Conference Room 6, UN Headquarters" in html
     assert '<time datetime="13:15">13:15</time>' in html
-    assert "America/New_York" in html
+    assert '13:15</time>–<time datetime="14:30">14:30</time>, New York time' in html
     assert "<em>lively</em>" in html
     assert "Ana Moderator" in html
     assert "Moderator" in html
