@@ -33,7 +33,8 @@ class OrganizationForm(forms.ModelForm):
         if "slug" in self.fields and not cleaned_data.get("slug"):
             # The admin's form has the name per language (issue 5); the slug follows English.
             name = cleaned_data.get("name_en") or cleaned_data.get("name")
-            source = cleaned_data.get("acronym") or name or ""
+            acronym = cleaned_data.get("acronym_en") or cleaned_data.get("acronym")
+            source = acronym or name or ""
             cleaned_data["slug"] = slugify(source)[
                 : Organization._meta.get_field("slug").max_length
             ]
@@ -58,7 +59,7 @@ class OrganizationAdmin(
     readonly_fields = ["created_at", "updated_at"]
     fieldsets = [
         (None, {"fields": ["name", "acronym", "slug", "kind"]}),
-        (_("About the organization"), {"fields": ["website", "description"]}),
+        (_("About the organization"), {"fields": ["website", "logo", "description"]}),
         RECORD_FIELDSET,
     ]
 

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from organizations.enums import OrganizationKind
+from organizations.logos import logo_upload_to, sanitise_logo, validate_logo
 
 
 class SlugManager(models.Manager):
@@ -14,9 +15,17 @@ class SlugManager(models.Manager):
 
 
 class Organization(models.Model):
-    name = models.CharField(_("name"), max_length=200)
+    name = models.CharField(
+        _("full name"), max_length=200, help_text=_("The official name in each language.")
+    )
     acronym = models.CharField(
-        _("acronym"), max_length=30, blank=True, help_text=_("For example UNITAR.")
+        _("short name"),
+        max_length=60,
+        blank=True,
+        help_text=_(
+            "The acronym or short name in each language, for lists: UNITAR; ILO, OIT in "
+            "French. Empty in a language: the English one."
+        ),
     )
     slug = models.SlugField(
         _("slug"),
@@ -28,6 +37,16 @@ class Organization(models.Model):
         _("kind"), max_length=20, choices=OrganizationKind.choices, default=OrganizationKind.OTHER
     )
     website = models.URLField(_("website"), blank=True)
+    logo = models.FileField(
+        _("logo"),
+        upload_to=logo_upload_to,
+        blank=True,
+        validators=[validate_logo],
+        help_text=_(
+            "Optional. A PNG or SVG file of at most 512 KB; scripts and links to other "
+            "files are removed from an SVG. Its text alternative is the name."
+        ),
+    )
     description = models.TextField(
         _("description"), blank=True, help_text=_("Markdown: **bold**, *italic*, [link](url).")
     )
@@ -45,6 +64,10 @@ class Organization(models.Model):
     def __str__(self):
         return f"{self.name} ({self.acronym})" if self.acronym else self.name
 
+    def save(self, *args, **kwargs):
+        sanitise_logo(self)
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self):
         return reverse("organizations:detail", kwargs={"slug": self.slug})
 
@@ -54,6 +77,12 @@ class Organization(models.Model):
     @property
     def short_name(self):
         return self.acronym or self.name
+
+    @property
+    def list_name(self):
+        """The name a list of workshops gives it: what staff chose for that list
+        (`listed_as`, set by `Workshop.partner_groups`), else its short name."""
+        return getattr(self, "listed_as", "") or self.short_name
 
 
 class Person(models.Model):

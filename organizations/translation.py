@@ -14,7 +14,7 @@ from .models import Organization
 
 @register(Organization)
 class OrganizationTranslationOptions(TranslationOptions):
-    fields = ("name", "description")
+    fields = ("name", "acronym", "description")
     # The name is required in English only; an empty name in another language means
     # "not translated yet" and is stored as NULL, not "".
     required_languages = ("en",)

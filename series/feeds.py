@@ -53,7 +53,7 @@ class SeriesWorkshopsFeed(Feed):
         # Plain text: Atom readers show it as the entry's summary.
         parts = [date_range_text(workshop.start_date, workshop.end_date) + "."]
         parts += [
-            f"{role[:1].upper()}{role[1:]} {join_names(o.short_name for o in orgs)}."
+            f"{role[:1].upper()}{role[1:]} {join_names(o.list_name for o in orgs)}."
             for role, orgs in workshop.partner_groups()
         ]
         if workshop.summary:

@@ -205,9 +205,11 @@ class Workshop(ConstraintErrorsOnFieldsMixin, Publishable):
         return self.end_date or self.start_date
 
     def partner_groups(self):
-        """[("organized with", [UNU, UNODC]), …] from the prefetched `partner_list`."""
+        """[("organized with", [UNU, UNODC]), …] from the prefetched `partner_list`; each
+        organization carries `listed_as`, the name staff chose for it in this list."""
         groups = {}
         for partner in self.partner_list:
+            partner.organization.listed_as = partner.listed_as or ""
             groups.setdefault(partner.get_role_display(), []).append(partner.organization)
         return list(groups.items())
 
@@ -240,6 +242,15 @@ class WorkshopPartner(ConstraintErrorsOnFieldsMixin, models.Model):
     )
     role = models.CharField(
         _("role"), max_length=20, choices=PartnerRole.choices, default=PartnerRole.ORGANIZED_WITH
+    )
+    listed_as = models.CharField(
+        _("named in lists as"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "Optional, in each language: how lists of workshops name this partner, as the "
+            "report does (“the UN Office of Legal Affairs”). Empty: its short name."
+        ),
     )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 

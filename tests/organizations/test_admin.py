@@ -26,7 +26,7 @@ def organization_form_data(**fields):
     return {
         # The admin edits each translated field per language (issue 5): English here.
         "name_en": "United Nations Institute for Training and Research",
-        "acronym": "UNITAR",
+        "acronym_en": "UNITAR",
         "slug": "",
         "kind": OrganizationKind.UN_ENTITY,
         "website": "",
@@ -96,7 +96,7 @@ def test_organization_changelist_filters_by_kind(admin_client):
 
 
 def test_organization_add_without_slug_takes_it_from_acronym(admin_client):
-    response = admin_client.post(ADD_ORGANIZATION, organization_form_data(acronym="UNITAR"))
+    response = admin_client.post(ADD_ORGANIZATION, organization_form_data(acronym_en="UNITAR"))
 
     assert response.status_code == 302
     assert list(Organization.objects.values_list("slug", flat=True)) == ["unitar"]
@@ -104,7 +104,7 @@ def test_organization_add_without_slug_takes_it_from_acronym(admin_client):
 
 def test_organization_add_without_slug_or_acronym_takes_it_from_name(admin_client):
     response = admin_client.post(
-        ADD_ORGANIZATION, organization_form_data(name_en="Government of Switzerland", acronym="")
+        ADD_ORGANIZATION, organization_form_data(name_en="Government of Switzerland", acronym_en="")
     )
 
     assert response.status_code == 302
@@ -123,7 +123,7 @@ def test_organization_add_keeps_a_slug_given_by_staff(admin_client):
 def test_organization_add_refuses_a_slug_in_use(admin_client):
     OrganizationFactory(slug="unitar")
 
-    response = admin_client.post(ADD_ORGANIZATION, organization_form_data(acronym="UNITAR"))
+    response = admin_client.post(ADD_ORGANIZATION, organization_form_data(acronym_en="UNITAR"))
 
     assert response.status_code == 200
     assert list(response.context["adminform"].form.errors) == ["slug"]
