@@ -147,7 +147,7 @@ class Timeline:
 
 class DateText:
     """Dates and date ranges as plain text, as `{% date_range %}` writes them without
-    markup, and month abbreviations for the axis: both from CLDR (core/dates.py), read
+    markup, and month abbreviations for the axis: both from CLDR (core/text/dates.py), read
     for the language active when the timeline is built."""
 
     def __init__(self):

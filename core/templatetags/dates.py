@@ -5,7 +5,7 @@
 2006", "2006年9月14日 – 15日", …), each date wrapped in <time datetime="…"> so calendars and
 screen readers can read it. `{% time_range workshop %}` gives "10:00–13:00, New York time"
 in the venue's zone, the city named in the reader's language. The words come from CLDR
-through Babel (core/dates.py), never from strings written here.
+through Babel (core/text/dates.py), never from strings written here.
 """
 
 from django import template
