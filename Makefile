@@ -41,14 +41,16 @@ run: $(INSTALLED) ## Serve the site at http://127.0.0.1:8000 (first run: data an
 	$(MANAGE) setup_site
 	$(MANAGE) runserver 127.0.0.1:8000
 
-test: $(INSTALLED) ## Run the whole test suite (SQLite, or the database in DATABASE_URL)
-	$(BIN)/pytest -n $(WORKERS) $(PYTEST_ARGS)
+# The everyday suite, minutes on two cores: everything but the browser tests, which have
+# their own target, as the resilience and load tests do. CI runs all four (.ci/run).
+test: $(INSTALLED) ## Run the test suite, browser tests aside (SQLite, or DATABASE_URL's database)
+	$(BIN)/pytest -n $(WORKERS) -m "not browser" $(PYTEST_ARGS)
 
 test-postgres: $(INSTALLED) ## Run the suite against a throwaway PostgreSQL 15 server
 	.ci/with-postgres $(MAKE) test
 
 CHROMIUM ?= /usr/bin/chromium
-test-browser: $(INSTALLED) ## Run only the browser tests (Chromium: apt-get install chromium)
+test-browser: $(INSTALLED) ## Run the browser tests (Chromium: apt-get install chromium)
 	@test -x $(CHROMIUM) || { echo "$(CHROMIUM) is missing: apt-get install chromium"; exit 1; }
 	$(BIN)/pytest -n $(WORKERS) -m browser $(PYTEST_ARGS)
 

@@ -83,3 +83,33 @@ def site(live_server, transactional_db):
     """The live site with the Key Migration Issues series loaded, as a fresh install has it."""
     call_command("loaddata", "fixtures/key_migration_issues.json", verbosity=0)
     return live_server.url
+
+
+def require_fonts(*languages):
+    """Fail, naming what to install, when no installed font covers one of `languages`
+    (fontconfig language tags: "en", "ar", "zh-cn"). A printed page set in a font that is
+    missing comes out as empty boxes, and a test reading it would fail for the machine's
+    sake, not the site's. CI installs fonts-dejavu-core and fonts-noto-cjk (.ci/run)."""
+    import shutil
+    import subprocess
+
+    if shutil.which("fc-list") is None:
+        pytest.fail("fc-list is missing: apt-get install fontconfig")
+    missing = [
+        language
+        for language in languages
+        if not subprocess.run(
+            ["fc-list", f":lang={language}", "family"], capture_output=True, text=True
+        ).stdout.strip()
+    ]
+    if missing:
+        pytest.fail(
+            f"no installed font covers {missing}: apt-get install fonts-dejavu-core fonts-noto-cjk"
+        )
+
+
+def print_view_text(page, selector="body"):
+    """The text the page shows when printed, read from the page with the print stylesheet
+    applied (not from a PDF, whose extracted text order depends on fonts and layout)."""
+    page.emulate_media(media="print")
+    return " ".join(page.locator(selector).first.inner_text().split())

@@ -1,4 +1,4 @@
-import time
+import threading
 
 import pytest
 from django.db import OperationalError
@@ -68,16 +68,22 @@ def test_readyz_logs_the_cache_when_it_loses_values(client, settings, caplog):
     ]
 
 
-def test_readyz_answers_within_two_seconds_when_the_database_hangs(client, monkeypatch):
-    monkeypatch.setitem(health.CHECKS, "database", lambda: time.sleep(4))
-
-    started = time.monotonic()
-    response = client.get("/readyz")
-    elapsed = time.monotonic() - started
+def test_readyz_gives_up_on_a_database_that_hangs_at_its_deadline(client, monkeypatch, caplog):
+    """A check that never answers does not hold the probe: at the deadline (injected here,
+    1.5 s in production) readyz answers 503 and logs which checks did not answer. No clock
+    is asserted: the hanging check waits on an event the test releases afterwards."""
+    hang = threading.Event()
+    monkeypatch.setitem(health.CHECKS, "database", lambda: hang.wait(30))
+    monkeypatch.setattr(health, "DEADLINE_SECONDS", 0.05)
+    try:
+        response = client.get("/readyz")
+    finally:
+        hang.set()
 
     assert response.status_code == 503
-    assert elapsed < 2
     assert response.json() == {"status": "unavailable"}
+    logged = [r.getMessage() for r in caplog.records if r.name == "core.health"]
+    assert logged[0].startswith("Readiness check database failed: no answer within ")
 
 
 def test_healthz_and_readyz_are_exempt_from_the_https_redirect(client, settings):
