@@ -1,12 +1,15 @@
 """The load test (`make loadtest`): wrk sends 50 concurrent readers over a mix of public
 pages for 60 seconds while an editor saves a change through the admin every second and
-checks that a reader sees it at once. Its figures go to test-artifacts/loadtest.json and,
-by hand, to docs/benchmarks.md.
+checks that a reader sees it at once, and 10 delegates register for a workshop of 50 seats
+and confirm from the e-mail that a mail worker beside gunicorn sends to an SMTP server on
+loopback. Its figures go to test-artifacts/loadtest.json and, by hand, to
+docs/benchmarks.md.
 
-LOADTEST_SECONDS, LOADTEST_CLIENTS and LOADTEST_WORKERS change the run (defaults 60, 50,
-and two gunicorn workers per core plus one).
+LOADTEST_SECONDS, LOADTEST_CLIENTS, LOADTEST_REGISTRANTS and LOADTEST_WORKERS change the
+run (defaults 60, 50, 10, and two gunicorn workers per core plus one).
 """
 
+import collections
 import json
 import os
 import re
@@ -18,12 +21,14 @@ from pathlib import Path
 
 import pytest
 
-from tests.resilience.servers import AppServer, Client
+from tests.resilience import registrants as registration
+from tests.resilience.servers import AppServer, Client, wait_for
 
 pytestmark = pytest.mark.loadtest
 
 SECONDS = int(os.environ.get("LOADTEST_SECONDS", "60"))
 CLIENTS = int(os.environ.get("LOADTEST_CLIENTS", "50"))
+REGISTRANTS = int(os.environ.get("LOADTEST_REGISTRANTS", "10"))
 WORKERS = int(os.environ.get("LOADTEST_WORKERS", str(2 * os.cpu_count() + 1)))
 WARM_UP_SECONDS = 10
 SCRIPT = Path(__file__).with_name("loadtest.lua")
@@ -129,7 +134,11 @@ def test_load_of_50_readers_and_an_editor_gives_no_error_no_lost_edit_and_stable
             EDITED,
         )
     )
-    server = AppServer(site, artifacts / "loadtest-gunicorn.log", workers=WORKERS).start()
+    smtp = registration.start_smtp()
+    environment = registration.mail_environment(site, smtp)
+    registration.prepare(environment)
+    server = AppServer(environment, artifacts / "loadtest-gunicorn.log", workers=WORKERS).start()
+    worker = registration.MailWorker(environment, artifacts / "loadtest-mail-worker.log").start()
     try:
         warm_up = _wrk(server.port, WARM_UP_SECONDS, artifacts / "wrk-warm-up.json")
         warm_up.communicate(timeout=WARM_UP_SECONDS + 30)
@@ -138,17 +147,33 @@ def test_load_of_50_readers_and_an_editor_gives_no_error_no_lost_edit_and_stable
         editor = Editor(server.port, admin_path, organization_ids)
         editor.login()
         sampler = MemorySampler(server)
+        delegates = registration.Registrants(server.port, smtp, REGISTRANTS)
         load = _wrk(server.port, SECONDS, artifacts / "wrk.json")
         editor.start()
         sampler.start()
+        delegates.start()
         wrk_output, _ = load.communicate(timeout=SECONDS + 60)
         editor.stopping.set()
         sampler.stopping.set()
+        delegates.stop()
         editor.join(60)
         sampler.join(10)
         final_kib = server.rss_kib()
+        # The worker empties the queue: every e-mail of a committed change goes out.
+        wait_for(
+            lambda: (
+                not postgres.query(
+                    "site",
+                    "SELECT 1 FROM post_office_email WHERE status IN (2, 3) LIMIT 1",  # queued
+                )
+            ),
+            60,
+            "the mail queue was not emptied",
+        )
     finally:
+        worker.stop()
         server.stop()
+        smtp.stop()
 
     summary = json.loads((artifacts / "wrk.json").read_text())
     errors = {
@@ -176,6 +201,28 @@ def test_load_of_50_readers_and_an_editor_gives_no_error_no_lost_edit_and_stable
         "memory_peak_mib": round(peak_kib / 1024, 1),
         "memory_growth_percent": round(100 * (peak_kib - baseline_kib) / baseline_kib, 1),
     }
+    statuses = dict(
+        postgres.query(
+            "site",
+            "SELECT status, count(*) FROM registrations_registration r "
+            "JOIN workshops_workshop w ON w.id = r.workshop_id "
+            "WHERE w.slug = 'load-test-workshop' GROUP BY status",
+        )
+    )
+    mail = collections.Counter(
+        (rcpt, message["Subject"].split(":")[0])
+        for rcpts, message in smtp.messages
+        for rcpt in rcpts
+    )
+    figures.update(
+        registrations_made=len(delegates.registered),
+        registrations_confirmed_by_delegates=len(delegates.confirmed),
+        registration_failures=delegates.failed[:20],
+        registrations_by_status=statuses,
+        seats=registration.SEATS,
+        e_mails_received=sum(mail.values()),
+        e_mails_received_twice=[key for key, n in mail.items() if n > 1][:20],
+    )
     (artifacts / "loadtest.json").write_text(json.dumps(figures, indent=1))
     print("\n" + wrk_output + "\n" + json.dumps(figures, indent=1))
 
@@ -185,3 +232,15 @@ def test_load_of_50_readers_and_an_editor_gives_no_error_no_lost_edit_and_stable
     assert sorted(editor.saved) == list(range(len(editor.edits)))
     assert len(editor.edits) >= SECONDS - 1
     assert peak_kib <= baseline_kib * 1.2
+    # Registration under load: no error, nobody overbooked, every e-mail exactly once.
+    assert delegates.failed == []
+    assert len(delegates.confirmed) >= REGISTRANTS
+    assert statuses.get("confirmed", 0) <= registration.SEATS
+    assert statuses.get("confirmed", 0) + statuses.get("waiting", 0) == len(delegates.confirmed)
+    assert figures["e_mails_received_twice"] == []
+    requests = [key for key in mail if key[1] == "Confirm your registration"]
+    assert sorted(rcpt for rcpt, _subject in requests) == sorted(delegates.registered)
+    outcomes = [
+        key for key in mail if key[1] in ("You are registered", "You are on the waiting list")
+    ]
+    assert sorted(rcpt for rcpt, _subject in outcomes) == sorted(delegates.confirmed)
