@@ -39,7 +39,9 @@ run: export DEBUG = true
 run: $(INSTALLED) ## Serve the site at http://127.0.0.1:8000 (first run: data and an admin account)
 	$(MANAGE) migrate --noinput
 	$(MANAGE) setup_site
-	$(MANAGE) runserver 127.0.0.1:8000
+	@# Beside the server, the mail worker prints the queued e-mails (registration) here.
+	$(MANAGE) send_mail_worker & trap 'kill $$!' EXIT INT TERM; \
+		$(MANAGE) runserver 127.0.0.1:8000
 
 # The everyday suite, minutes on two cores: everything but the browser tests, which have
 # their own target, as the resilience and load tests do. CI runs all four (.ci/run).
