@@ -66,6 +66,10 @@ INSTALLED_APPS = [
     "series",
     "workshops",
     "search",  # above every content app: imports them all, nothing imports it (issue 3)
+    # Delegates register for workshops (above workshops); their e-mails wait in
+    # django-post-office's queue in the database until `send_mail_worker` sends them.
+    "post_office",
+    "registrations",
     # Issue 8: the benchmark's data generator (`generate_bench_data`); no models, no URLs.
     "benchmarks",
 ]
@@ -354,3 +358,40 @@ DOCUMENT_MAX_UPLOAD_SIZE = env.int("DOCUMENT_MAX_UPLOAD_MB", default=25) * 1024 
 # holds. In production it is served only when both are set: better none than a made-up one.
 SECURITY_CONTACT = env.str("SECURITY_CONTACT", default="")
 SECURITY_TXT_EXPIRES = env.str("SECURITY_TXT_EXPIRES", default="")
+
+# --- Registration and its e-mail (docs/registration.md) ---
+
+# Where mail goes: smtp://user:password@host:587 (smtp+tls://, smtp+ssl://), or
+# consolemail:// to print it (the default with DEBUG, as `make run` has).
+EMAIL_CONFIG = env.email_url(
+    "EMAIL_URL", default="consolemail://" if DEBUG else "smtp://localhost:25"
+)
+vars().update(EMAIL_CONFIG)
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
+DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="workshops@localhost")
+# Every e-mail is queued in the database (django-post-office) and sent by the worker,
+# `manage.py send_mail_worker`, which retries a failed one after MAIL_RETRY_SECONDS, then
+# twice that, four times… up to MAIL_MAX_RETRIES times.
+POST_OFFICE = {
+    "BACKENDS": {"default": EMAIL_BACKEND},  # noqa: F821 (set from EMAIL_CONFIG above)
+    "DEFAULT_PRIORITY": "medium",
+    "LOG_LEVEL": 2,  # every attempt, sent or failed, in the queue's own log table
+    "MESSAGE_ID_ENABLED": True,
+}
+MAIL_RETRY_SECONDS = env.int("MAIL_RETRY_SECONDS", default=60)
+MAIL_MAX_RETRIES = env.int("MAIL_MAX_RETRIES", default=10)
+# How long the confirmation link of a registration works.
+REGISTRATION_CONFIRM_HOURS = env.int("REGISTRATION_CONFIRM_HOURS", default=72)
+# Days after a workshop's last day when `purge_registrations` removes its delegates'
+# personal data (the counts stay).
+REGISTRATION_RETENTION_DAYS = env.int("REGISTRATION_RETENTION_DAYS", default=90)
+# Abuse limits (django-ratelimit, in the cache: CACHE_URL=redis://… shares them between
+# app servers) on registering and confirming: per client address, and per e-mail address.
+REGISTRATION_RATE_PER_ADDRESS = env.str("REGISTRATION_RATE_PER_ADDRESS", default="20/h")
+REGISTRATION_RATE_PER_EMAIL = env.str("REGISTRATION_RATE_PER_EMAIL", default="5/h")
+# Local memory (the default cache) counts per process: limits then hold per gunicorn worker,
+# looser but still limits; CACHE_URL=redis://… makes them exact across app servers.
+RATELIMIT_USE_CACHE = "default"
+# Spreadsheet exports (registrations as much as content): a cell that starts like a formula
+# is neutralised, so a delegate's name cannot run in staff's spreadsheet.
+IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT = True

@@ -28,6 +28,8 @@ urlpatterns = i18n_patterns(
     path("search/", include("search.urls")),
     path("organizations/", include("organizations.urls")),
     path("", include(core_urls.page_urlpatterns)),
+    # The registration form, the delegate's signed links and the privacy notice.
+    path("", include("registrations.urls")),
     prefix_default_language=False,
 )
 

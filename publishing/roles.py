@@ -14,7 +14,12 @@ importing this module from a migration is safe.
 
 EDITORS = "Editors"
 PUBLISHERS = "Publishers"
-ROLES = {"editor": EDITORS, "publisher": PUBLISHERS}
+# Registrars run registration and alone see delegates' personal data (Editors and Publishers
+# never do): they set a workshop's registration up, edit the privacy notice, see, export and
+# print the list, mark attendance and write to delegates. Their group is made by
+# registrations/0002_registrars, with `create_registrars`.
+REGISTRARS = "Registrars"
+ROLES = {"editor": EDITORS, "publisher": PUBLISHERS, "registrar": REGISTRARS}
 
 # The content models, by app: what both roles edit.
 CONTENT_MODELS = {
@@ -48,6 +53,23 @@ def publisher_permissions():
     )
 
 
+def registrar_permissions():
+    setup = [
+        ("registrations", f"{action}_{model}")
+        for model in ("registrationsettings", "question", "privacynotice")
+        for action in ("add", "change", "view")
+    ]
+    return [
+        *setup,
+        ("registrations", "delete_question"),
+        ("registrations", "view_registration"),  # the personal data
+        ("registrations", "change_registration"),  # attendance, messages
+        ("registrations", "view_staffaction"),
+        ("workshops", "view_workshop"),
+        ("series", "view_series"),
+    ]
+
+
 def _permissions(apps, codenames):
     Permission = apps.get_model("auth", "Permission")
     return [
@@ -78,3 +100,20 @@ def create_groups(apps, schema_editor=None):
 
 def remove_groups(apps, schema_editor=None):
     apps.get_model("auth", "Group").objects.filter(name__in=[EDITORS, PUBLISHERS]).delete()
+
+
+def create_registrars(apps, schema_editor=None):
+    """Make the Registrars group (see REGISTRARS); only adds, as `create_groups` does."""
+    from django.contrib.auth.management import create_permissions
+
+    for app_config in apps.get_app_configs():
+        app_config.models_module = True
+        create_permissions(app_config, apps=apps, verbosity=0)
+        app_config.models_module = None
+    Group = apps.get_model("auth", "Group")
+    registrars, _ = Group.objects.get_or_create(name=REGISTRARS)
+    registrars.permissions.add(*_permissions(apps, registrar_permissions()))
+
+
+def remove_registrars(apps, schema_editor=None):
+    apps.get_model("auth", "Group").objects.filter(name=REGISTRARS).delete()

@@ -47,7 +47,7 @@ def pytest_configure(config):
 
 @pytest.fixture(autouse=True)
 def editorial_groups(request):
-    """The Editors and Publishers groups, as migrate creates them.
+    """The Editors, Publishers and Registrars groups, as migrate creates them.
 
     A transactional test (the browser tests, backup and restore, health) ends by emptying
     every table, which takes the groups a data migration made with it, and any later test
@@ -60,10 +60,11 @@ def editorial_groups(request):
     from django.contrib.auth.models import Group
 
     request.getfixturevalue("db")
-    if Group.objects.filter(name__in=["Editors", "Publishers"]).count() < 2:
-        from publishing.roles import create_groups
+    if Group.objects.filter(name__in=["Editors", "Publishers", "Registrars"]).count() < 3:
+        from publishing.roles import create_groups, create_registrars
 
         create_groups(_CurrentModels(apps))
+        create_registrars(_CurrentModels(apps))
 
 
 class _CurrentModels:

@@ -7,6 +7,11 @@ from django.shortcuts import get_object_or_404
 from series.models import SeriesOrganizer
 from workshops.models import Workshop
 
+# One-to-one rows that apps above workshops show on the workshop page (its registration
+# settings), joined to the workshop's own row so they add no query. Those apps name them here
+# when they start (AppConfig.ready); workshops imports none of them.
+page_related = []
+
 
 def _neighbour_number(siblings, comparison, order):
     return Subquery(
@@ -26,7 +31,7 @@ def workshop_page(user, series_slug, slug):
     visible = Workshop.objects.visible_to(user)
     siblings = visible.filter(series=OuterRef("series"))
     workshop = get_object_or_404(
-        visible.select_related("series")
+        visible.select_related("series", *page_related)
         .with_partners()
         .with_people()
         .with_documents()

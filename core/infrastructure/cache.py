@@ -97,9 +97,23 @@ def scheduled_models():
     return list(_scheduled)
 
 
+# Other moments at which pages change with nothing saved, told by the apps above core
+# (registration opening and closing): (model, field name).
+_scheduled_fields = []
+
+
+def schedule_fields(model, *names):
+    """Pages change, with nothing saved, at the times in these fields of `model`."""
+    for name in names:
+        if (model, name) not in _scheduled_fields:
+            _scheduled_fields.append((model, name))
+
+
 def _scheduled_models():
-    # What `_next_change` asks; tests without a database replace it with nothing.
-    return scheduled_models()
+    """(model, field) of every time to come at which pages change: publish-at times, then
+    the fields apps told about. What `_next_change` asks; tests without a database replace
+    it with nothing."""
+    return [(model, "publish_at") for model in scheduled_models()] + _scheduled_fields
 
 
 def _next_change(now):
@@ -110,11 +124,11 @@ def _next_change(now):
     times = [timezone.make_aware(datetime.datetime.combine(tomorrow, datetime.time.min))]
     # One query for every model with a publish-at time.
     upcoming = [
-        model._base_manager.filter(publish_at__gt=moment).values_list("publish_at").order_by()
-        for model in _scheduled_models()
+        model._base_manager.filter(**{f"{field}__gt": moment}).values_list(field).order_by()
+        for model, field in _scheduled_models()
     ]
     if upcoming:
-        first = upcoming[0].union(*upcoming[1:]).order_by("publish_at").first()
+        first = upcoming[0].union(*upcoming[1:]).order_by(upcoming[0]._fields[0]).first()
         if first is not None:
             times.append(first[0])
     return min(times).timestamp()

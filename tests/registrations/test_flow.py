@@ -1,0 +1,179 @@
+"""A delegate registers, confirms from the e-mail and cancels from the e-mail; the mail goes
+over real SMTP to a server the test starts on loopback."""
+
+import urllib.parse
+
+import pytest
+from django.urls import reverse
+
+from registrations.enums import RegistrationStatus
+from registrations.models import Registration
+from tests.registrations.conftest import deliver, form_data, link, open_workshop
+
+pytestmark = pytest.mark.django_db
+
+
+def _register_url(registration_settings, language=None):
+    path = reverse(
+        "registrations:register",
+        kwargs={
+            "series_slug": registration_settings.workshop.series.slug,
+            "slug": registration_settings.workshop.slug,
+        },
+    )
+    return f"/{language}{path}" if language else path
+
+
+def _path(url):
+    return urllib.parse.urlsplit(url).path
+
+
+def test_register_confirm_and_cancel_by_the_links_in_the_e_mails(client, smtp):
+    registration_settings = open_workshop(capacity=10)
+
+    response = client.post(_register_url(registration_settings), form_data())
+    assert response.status_code == 302
+    assert Registration.objects.get().status == RegistrationStatus.PENDING
+    assert smtp.messages == []  # the page does not wait on the mail server
+    assert deliver() == (1, 0)
+    [request_mail] = smtp.to("amina@example.org")
+    assert "Confirm your registration" in request_mail["Subject"]
+
+    confirm_path = _path(link(request_mail, "confirm"))
+    page = client.get(confirm_path)
+    assert "Confirm my registration" in page.content.decode()
+    done = client.post(confirm_path)
+    assert "You are registered" in done.content.decode()
+    assert Registration.objects.get().status == RegistrationStatus.CONFIRMED
+    deliver()
+    confirmed_mail = smtp.to("amina@example.org")[1]
+    [attachment] = list(confirmed_mail.iter_attachments())
+    assert attachment.get_content_type() == "text/calendar"
+    assert "BEGIN:VEVENT" in str(attachment.get_content())
+
+    again = client.post(confirm_path)
+    assert "This link has been used" in again.content.decode()
+
+    manage_path = _path(link(confirmed_mail, "manage"))
+    cancelled = client.post(manage_path, {"action": "cancel"})
+    assert "Your registration is cancelled" in cancelled.content.decode()
+    assert Registration.objects.get().status == RegistrationStatus.CANCELLED
+    deliver()
+    assert "cancelled" in smtp.to("amina@example.org")[2]["Subject"]
+
+
+def test_every_e_mail_is_in_the_language_the_delegate_used(client, smtp):
+    registration_settings = open_workshop()
+
+    client.post(_register_url(registration_settings, "fr"), form_data())
+    deliver()
+
+    [message] = smtp.messages
+    assert message[1]["Subject"].startswith("Confirmez votre inscription")
+    assert "/fr/registration/confirm/" in link(message[1], "confirm")
+
+
+def test_registering_twice_shows_the_same_page_and_e_mails_the_rest(client, smtp):
+    registration_settings = open_workshop()
+
+    first = client.post(_register_url(registration_settings), form_data())
+    second = client.post(_register_url(registration_settings), form_data(email="AMINA@example.org"))
+    deliver()
+
+    assert first["Location"] == second["Location"]
+    assert Registration.objects.count() == 1
+    subjects = [message["Subject"] for message in smtp.to("amina@example.org")]
+    assert subjects[0].startswith("Confirm your registration")
+    assert smtp.messages[1][1]["Subject"].startswith("You are already registered")
+
+
+def test_bad_input_lists_each_error_at_the_top_linking_to_its_field(client):
+    registration_settings = open_workshop()
+
+    response = client.post(
+        _register_url(registration_settings), form_data(email="not-an-address", consent="")
+    )
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert 'class="error-summary"' in html
+    assert '<a href="#id_email">Enter an e-mail address like name@example.org</a>' in html
+    assert '<a href="#id_consent">Tick the box to agree' in html
+    assert 'aria-describedby="id_email_helptext id_email_error"' in html
+    assert Registration.objects.count() == 0
+
+
+def test_the_honeypot_stores_nothing_and_says_the_same(client, smtp):
+    registration_settings = open_workshop()
+
+    response = client.post(_register_url(registration_settings), form_data(website="http://x"))
+    deliver()
+
+    assert response.status_code == 302
+    assert Registration.objects.count() == 0
+    assert smtp.messages == []
+
+
+def test_too_many_registrations_from_one_address_are_refused_clearly(client, settings):
+    settings.REGISTRATION_RATE_PER_ADDRESS = "2/h"
+    registration_settings = open_workshop()
+
+    for number in range(2):
+        client.post(_register_url(registration_settings), form_data(email=f"d{number}@example.org"))
+    refused = client.post(_register_url(registration_settings), form_data(email="d9@example.org"))
+
+    assert refused.status_code == 429
+    assert "Too many attempts" in refused.content.decode()
+    assert Registration.objects.count() == 2
+
+
+def test_too_many_registrations_for_one_e_mail_address_are_refused(client, settings):
+    settings.REGISTRATION_RATE_PER_EMAIL = "2/h"
+    registration_settings = open_workshop()
+
+    for _number in range(2):
+        client.post(_register_url(registration_settings), form_data())
+    refused = client.post(_register_url(registration_settings), form_data())
+
+    assert refused.status_code == 429
+
+
+def test_drafts_and_past_workshops_take_no_registration(client):
+    registration_settings = open_workshop()
+    workshop = registration_settings.workshop
+    workshop.status = "draft"
+    workshop.save()
+
+    assert client.get(_register_url(registration_settings)).status_code == 404
+
+    workshop.status = "published"
+    workshop.start_date = workshop.start_date.replace(year=2005)
+    workshop.save()
+    page = client.get(_register_url(registration_settings))
+    assert "Registration for this workshop is closed." in page.content.decode()
+    assert client.post(_register_url(registration_settings), form_data()).status_code == 200
+    assert Registration.objects.count() == 0
+
+
+def test_a_tampered_or_expired_confirmation_link_is_refused(client, settings, smtp):
+    registration_settings = open_workshop()
+    client.post(_register_url(registration_settings), form_data())
+    deliver()
+    confirm_path = _path(link(smtp.messages[0][1], "confirm"))
+
+    assert client.get(confirm_path[:-3] + "xx/").status_code == 404
+    settings.REGISTRATION_CONFIRM_HOURS = -1
+    expired = client.post(confirm_path)
+    assert expired.status_code == 404
+    assert "This link has expired" in expired.content.decode()
+    assert Registration.objects.get().status == RegistrationStatus.PENDING
+
+
+def test_the_workshop_page_says_until_when_registration_is_open(client, settings):
+    registration_settings = open_workshop()
+
+    html = client.get(registration_settings.workshop.get_absolute_url()).content.decode()
+
+    assert "Registration is open until" in html
+    assert f"({settings.TIME_ZONE})" in html
+    assert "seats left" not in html
