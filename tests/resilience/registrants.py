@@ -12,7 +12,7 @@ import urllib.parse
 from tests.registrations.smtp import SmtpServer
 from tests.resilience.servers import BASE_DIR, Client, form_fields, manage
 
-SEATS = 50
+SEATS = 20  # few, so that the waiting list fills even on a slow machine
 WORKSHOP_PATH = "/series/key-migration-issues/workshops/load-test-workshop/"
 
 # Made in the site's database through manage.py shell: an upcoming workshop taking

@@ -204,9 +204,9 @@ def test_load_of_50_readers_and_an_editor_gives_no_error_no_lost_edit_and_stable
     statuses = dict(
         postgres.query(
             "site",
-            "SELECT status, count(*) FROM registrations_registration r "
+            "SELECT r.status, count(*) FROM registrations_registration r "
             "JOIN workshops_workshop w ON w.id = r.workshop_id "
-            "WHERE w.slug = 'load-test-workshop' GROUP BY status",
+            "WHERE w.slug = 'load-test-workshop' GROUP BY r.status",
         )
     )
     mail = collections.Counter(
