@@ -2,6 +2,7 @@
 
 import email
 import email.policy
+import logging
 import socket
 import threading
 
@@ -24,6 +25,11 @@ class _Inbox:
         with self.lock:
             self.messages.append((list(envelope.rcpt_tos), message))
         return "250 Message accepted for delivery"
+
+
+# aiosmtpd logs every command of every session, addresses included: the test server's
+# chatter, not the site's log.
+logging.getLogger("mail.log").setLevel(logging.WARNING)
 
 
 class SmtpServer:
