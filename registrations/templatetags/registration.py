@@ -1,6 +1,10 @@
 from django import template
+from django.conf import settings
 from django.utils import timezone
+from django.utils.html import format_html
 
+from core.templatetags.dates import zone_words
+from core.text import dates
 from registrations.models import RegistrationSettings
 
 register = template.Library()
@@ -25,3 +29,21 @@ def registration_notice(workshop):
         "is_open": registration_settings.is_open(),
         "now": timezone.now(),
     }
+
+
+@register.simple_tag
+def moment(value):
+    """A date and time in the site's time zone, as the reader's language writes them
+    (CLDR through Babel, as every date of the site): "24 December 2026, 12:19"."""
+    local = timezone.localtime(value)
+    day = dates.date_range_text(local.date())
+    [(_time, clock)] = dates.time_range_parts(local.time().replace(second=0, microsecond=0))
+    return format_html(
+        '<time datetime="{}">{}, {}</time>', local.isoformat(timespec="minutes"), day, clock
+    )
+
+
+@register.simple_tag
+def site_zone():
+    """The site's time zone in words, "New York time", in which staff enter the times."""
+    return zone_words(settings.TIME_ZONE)
