@@ -6,8 +6,10 @@ import urllib.parse
 import pytest
 from django.urls import reverse
 
+from registrations import services
 from registrations.enums import RegistrationStatus
 from registrations.models import Registration
+from tests.editorial import login_as
 from tests.registrations.conftest import deliver, form_data, link, open_workshop
 
 pytestmark = pytest.mark.django_db
@@ -179,3 +181,65 @@ def test_the_workshop_page_says_until_when_registration_is_open(client, settings
     city = settings.TIME_ZONE.rsplit("/", 1)[-1].replace("_", " ")
     assert f"({city} time)." in html
     assert "seats left" not in html
+
+
+@pytest.mark.parametrize(
+    ("language", "senegal"),
+    [
+        ("ar", "السنغال"),
+        ("zh-hans", "塞内加尔"),
+        ("fr", "Sénégal"),
+        ("ru", "Сенегал"),
+        ("es", "Senegal"),
+    ],
+)
+def test_the_form_names_the_countries_in_the_reader_s_language(client, language, senegal):
+    registration_settings = open_workshop()
+
+    html = client.get(_register_url(registration_settings, language)).content.decode()
+
+    assert f'<option value="SN">{senegal}</option>' in html
+    assert html.count("<option value=") == 249 + 1  # ISO 3166-1, and "choose a country"
+
+
+def test_more_seats_move_the_waiting_list_up_in_order(
+    client, smtp, django_capture_on_commit_callbacks
+):
+    registration_settings = open_workshop(capacity=1)
+    for number in range(3):
+        outcome = services.register(
+            registration_settings,
+            {"name": f"Delegate {number}", "email": f"w{number}@example.org", "country": "SN"},
+            "en",
+            lambda path: f"http://testserver{path}",
+        )
+        services.confirm(outcome.registration.token, lambda path: f"http://testserver{path}")
+    login_as(client, "registrar")
+    change = reverse(
+        "admin:registrations_registrationsettings_change", args=[registration_settings.pk]
+    )
+    data = {
+        "workshop": registration_settings.workshop.pk,
+        "is_enabled": "on",
+        "opens_at_0": registration_settings.opens_at.strftime("%Y-%m-%d"),
+        "opens_at_1": "00:00:00",
+        "closes_at_0": registration_settings.closes_at.strftime("%Y-%m-%d"),
+        "closes_at_1": "23:00:00",
+        "capacity": "2",
+        "waiting_list": "on",
+        "questions-TOTAL_FORMS": "0",
+        "questions-INITIAL_FORMS": "0",
+    }
+
+    with django_capture_on_commit_callbacks(execute=True):  # the promotion runs on commit
+        response = client.post(change, data)
+
+    assert response.status_code == 302, response.content.decode()[:2000]
+    statuses = dict(Registration.objects.values_list("email", "status"))
+    assert statuses == {
+        "w0@example.org": RegistrationStatus.CONFIRMED,
+        "w1@example.org": RegistrationStatus.CONFIRMED,  # first in the queue
+        "w2@example.org": RegistrationStatus.WAITING,
+    }
+    deliver()
+    assert smtp.to("w1@example.org")[-1]["Subject"].startswith("A seat is yours")
