@@ -76,19 +76,56 @@ def translated(obj, field, **texts):
 # --- Change forms ---------------------------------------------------------------------------
 
 
-def test_series_change_form_groups_each_field_in_six_languages_english_first(admin_client):
+def language_groups(response):
+    """(classes, field names) of each language's fieldset, in order."""
+    return [
+        (
+            fieldset.classes,
+            [name for line in fieldset for field in line for name in [field.field.name]],
+        )
+        for fieldset in response.context["adminform"]
+        if "translation-group" in fieldset.classes
+    ]
+
+
+def test_series_change_form_groups_the_fields_by_language_english_first(admin_client):
     series = SeriesFactory()
 
     response = admin_client.get(admin_url(series, "change"))
 
-    fields = fieldset_fields(response)
-    for name in ["title", "label", "summary", "audience"]:
-        start = fields.index(f"{name}_en")
-        assert fields[start : start + 6] == columns(name)
+    groups = language_groups(response)
+    assert [classes for classes, _fields in groups] == [
+        f"translation-group translation-{code.replace('_', '-')}" for code in LANGUAGES
+    ]
+    assert [fields for _classes, fields in groups] == [
+        [f"{name}_{code}" for name in ["title", "label", "summary", "audience"]]
+        for code in LANGUAGES
+    ]
     html = response.content.decode()
-    assert "Title [en]" in html
-    assert "Title [zh-hans]" in html
-    assert "Summary report [ar]" in html
+    assert '<span lang="fr" dir="ltr">français</span>' in html
+    assert '<span lang="zh-hans" dir="ltr">简体中文</span>' in html
+    assert "Title (French):" in html
+    assert "Summary report (Chinese):" in html
+    assert "[zh-hans]" not in html
+    assert "[en]" not in html
+
+
+def test_series_change_form_without_script_shows_each_language_under_a_heading(admin_client):
+    series = SeriesFactory()
+
+    html = admin_client.get(admin_url(series, "change")).content.decode()
+
+    headings = re.findall(r'<h2 id="[^"]+" class="fieldset-heading">(.*?)</h2>', html)
+    assert headings[:6] == [
+        '<span lang="en" dir="ltr">English</span>',
+        '<span lang="ar" dir="rtl">العربيّة</span>',
+        '<span lang="zh-hans" dir="ltr">简体中文</span>',
+        '<span lang="fr" dir="ltr">français</span>',
+        '<span lang="ru" dir="ltr">Русский</span>',
+        '<span lang="es" dir="ltr">español</span>',
+    ]
+    assert "js/admin-language-tabs" in html
+    assert "<script>" not in html
 
 
 def test_series_change_form_requires_english_only(admin_client):
@@ -131,9 +168,10 @@ def test_workshop_change_form_shows_every_language_with_documents(admin_client):
 
     response = admin_client.get(admin_url(workshop, "change"))
 
-    fields = fieldset_fields(response)
-    assert fields[fields.index("title_en") : fields.index("title_en") + 6] == columns("title")
-    assert [name for name in fields if name.startswith("summary_")] == columns("summary")
+    groups = language_groups(response)
+    assert [fields for _classes, fields in groups] == [
+        [f"title_{code}", f"summary_{code}"] for code in LANGUAGES
+    ]
     document_fields = inline_fields(response, "documents")
     assert [name for name in document_fields if name.startswith("title_")] == columns("title")
 

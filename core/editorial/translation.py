@@ -14,12 +14,15 @@ the rows that miss a language.
 Nothing here imports from the apps; they import from here.
 """
 
+from django import forms
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.admin.options import InlineModelAdmin
 from django.core.exceptions import FieldDoesNotExist
 from django.db.models import Q
 from django.templatetags.static import static
 from django.utils.html import format_html, format_html_join
+from django.utils.text import capfirst
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 from import_export import fields, widgets
@@ -122,7 +125,88 @@ class TranslatedAdminMixin(TranslatedSearchMixin):
             widget = self._get_widget_from_field(formfield)
             widget.attrs["lang"] = code
             widget.attrs["dir"] = "rtl" if get_language_info(code)["bidi"] else "ltr"
+            # "Title (French)", in the staff member's language, not modeltranslation's
+            # "Title [fr]": a code is not a name.
+            formfield.label = field_label(db_field.translated_field, code)
         return formfield
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if isinstance(self, InlineModelAdmin):
+            return fieldsets  # a row keeps its languages side by side (tabs hide columns)
+        return group_by_language(fieldsets, self.trans_opts.all_fields)
+
+    @property
+    def media(self):
+        # The language tabs: a static script of ours, no inline script or style.
+        return super().media + forms.Media(js=["js/admin-language-tabs.js"])
+
+
+def field_label(field, code):
+    return _("%(field)s (%(language)s)") % {
+        "field": capfirst(field.verbose_name),
+        "language": language_name(code),
+    }
+
+
+def group_by_language(fieldsets, translated):
+    """The fieldsets with every translated field taken out of its own fieldset and put in
+    one fieldset per language, English first, placed where the first translated field
+    was. Each language's fieldset is headed by the language's own name ("Français") and
+    carries the classes the tab script reads; without script, the headings group them.
+    A fieldset left empty is dropped."""
+    by_language = {code: [] for code in languages()}
+    names = {
+        build_localized_fieldname(name, code): code for name in translated for code in languages()
+    }
+    result, position = [], None
+    for name, options in fieldsets:
+        kept = []
+        for line in options.get("fields", ()):
+            items = list(line) if isinstance(line, list | tuple) else [line]
+            for item in items:
+                if item in names:
+                    by_language[names[item]].append(item)
+            rest = [item for item in items if item not in names]
+            if rest:
+                kept.append(rest[0] if len(rest) == 1 else tuple(rest))
+        had_translated = any(
+            item in names
+            for line in options.get("fields", ())
+            for item in (line if isinstance(line, list | tuple) else [line])
+        )
+        if kept:
+            result.append((name, {**options, "fields": kept}))
+        if had_translated and position is None:
+            position = len(result)
+    if position is None:
+        return fieldsets
+    groups = [
+        (
+            format_html(
+                '<span lang="{}" dir="{}">{}</span>',
+                code,
+                "rtl" if get_language_info(code)["bidi"] else "ltr",
+                get_language_info(code)["name_local"],
+            ),
+            {
+                "fields": fields,
+                "classes": ["translation-group", f"translation-{code}"],
+                "description": language_description(code),
+            },
+        )
+        for code, fields in by_language.items()
+        if fields
+    ]
+    return result[:position] + groups + result[position:]
+
+
+def language_description(code):
+    if code == SOURCE_LANGUAGE:
+        return _("English is required: a text left empty in another language shows it.")
+    return _("Text in %(language)s. Left empty, readers see the English text.") % {
+        "language": language_name(code)
+    }
 
 
 def search_lookups(model, lookup):

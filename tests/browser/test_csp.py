@@ -35,8 +35,8 @@ def test_admin_works_under_the_policy(site, page, admin_user, violations):
     expect(page.get_by_role("heading", name="Site administration")).to_be_visible()
 
     page.goto(site + "/admin/workshops/workshop/add/")
-    page.get_by_label("Title [en]:").fill("Migration and Health")
-    page.get_by_label("Title [en]:").press("Tab")
+    page.get_by_label("Title (English):").fill("Migration and Health")
+    page.get_by_label("Title (English):").press("Tab")
     expect(page.get_by_label("Slug:")).to_have_value("migration-and-health")  # prepopulate.js
     page.locator("#documents-group").get_by_text("Add another Document").click()
     expect(page.locator("#documents-group tr.dynamic-documents")).to_have_count(1)  # inlines.js

@@ -54,8 +54,8 @@ def test_staff_drafts_previews_and_publishes_a_workshop(site, page, browser, adm
     page.goto(site + "/admin/workshops/workshop/add/")
     page.get_by_label("Series:").select_option(label="Key Migration Issues Workshop Series")
     page.get_by_label("Number:").fill("8")
-    page.get_by_label("Title [en]:").fill("Migration and Climate")
-    page.get_by_label("Title [en]:").press("Tab")  # the admin fills the slug in on change
+    page.get_by_label("Title (English):").fill("Migration and Climate")
+    page.get_by_label("Title (English):").press("Tab")  # the admin fills the slug in on change
     expect(page.get_by_label("Slug:")).to_have_value("migration-and-climate")
     page.get_by_label("Date:", exact=True).fill("2006-11-20")
     page.locator("#partner_roles-group").get_by_role(
