@@ -11,7 +11,7 @@ from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.http import HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -127,7 +127,7 @@ class RegistrationAdmin(admin.ModelAdmin):
         "cancelled_at",
         "erased_at",
     ]
-    fields = [*readonly_fields[:5], *readonly_fields[5:], "attended"]
+    fields = [*readonly_fields, "attended"]
 
     def has_add_permission(self, request):
         return False  # delegates register themselves, through the form
@@ -224,7 +224,7 @@ class RegistrationAdmin(admin.ModelAdmin):
     def export_view(self, request, workshop_id, file_format):
         workshop = self._workshop(request, workshop_id)
         if file_format not in resources.FORMATS:
-            raise PermissionDenied
+            raise Http404
         registrations = Registration.objects.filter(workshop=workshop).order_by(
             "position", "created_at"
         )
