@@ -13,6 +13,9 @@ from tests.registrations.smtp import SmtpServer
 from tests.resilience.servers import BASE_DIR, Client, form_fields, manage
 
 SEATS = 20  # few, so that the waiting list fills even on a slow machine
+# A delegate reads the form before sending it: each registering client pauses this long
+# between two registrations, as people do, instead of hammering the form.
+PAUSE_SECONDS = 1.0
 WORKSHOP_PATH = "/series/key-migration-issues/workshops/load-test-workshop/"
 
 # Made in the site's database through manage.py shell: an upcoming workshop taking
@@ -58,7 +61,7 @@ class MailWorker:
     def start(self):
         self.log = open(self.log_path, "ab")  # noqa: SIM115 (closed in stop)
         self.process = subprocess.Popen(
-            [sys.executable, "manage.py", "send_mail_worker", "--interval", "0.2"],
+            [sys.executable, "manage.py", "send_mail_worker", "--interval", "0.5"],
             cwd=BASE_DIR,
             env=self.environment,
             stdout=self.log,
@@ -111,6 +114,7 @@ class Registrants:
             except (OSError, AssertionError, TimeoutError) as error:
                 with self.lock:
                     self.failed.append((address, repr(error)))
+            self.stopping.wait(PAUSE_SECONDS)
 
     def register_and_confirm(self, address):
         client = Client(self.port)
