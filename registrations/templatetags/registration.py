@@ -38,8 +38,12 @@ def moment(value):
     local = timezone.localtime(value)
     day = dates.date_range_text(local.date())
     [(_time, clock)] = dates.time_range_parts(local.time().replace(second=0, microsecond=0))
+    # CLDR's way of joining a date and a time: "{1}, {0}", Arabic "{1}، {0}", Chinese "{1} {0}".
+    joined = dates.cldr_locale().datetime_formats["medium"].replace("'", "")
     return format_html(
-        '<time datetime="{}">{}, {}</time>', local.isoformat(timespec="minutes"), day, clock
+        '<time datetime="{}">{}</time>',
+        local.isoformat(timespec="minutes"),
+        joined.replace("{1}", day).replace("{0}", clock),
     )
 
 
