@@ -243,3 +243,19 @@ def test_more_seats_move_the_waiting_list_up_in_order(
     }
     deliver()
     assert smtp.to("w1@example.org")[-1]["Subject"].startswith("A seat is yours")
+
+
+@pytest.mark.parametrize("questions", [1, 12])
+def test_the_form_runs_the_same_queries_whatever_the_number_of_questions(
+    client, django_assert_num_queries, questions
+):
+    registration_settings = open_workshop(capacity=40)
+    for number in range(questions):
+        registration_settings.questions.create(label=f"Question {number}")
+
+    # The settings with their workshop and series, the questions, the count of seats taken.
+    with django_assert_num_queries(3):
+        response = client.get(_register_url(registration_settings))
+
+    assert response.status_code == 200
+    assert response.content.decode().count('name="question_') == questions
