@@ -55,6 +55,16 @@ def test_setup_site_first_run_loads_series_and_prints_working_password(settings)
     assert user.is_staff
 
 
+def test_setup_site_names_the_port_the_local_server_uses(settings):
+    """`make run PORT=8001` passes the port on, so the sign-in address it prints works."""
+    settings.DEBUG = True
+    out = StringIO()
+
+    call_command("setup_site", "--port", "8001", stdout=out)
+
+    assert f"sign in at http://127.0.0.1:8001/{settings.ADMIN_URL}" in out.getvalue()
+
+
 def test_setup_site_second_run_changes_nothing(settings):
     settings.DEBUG = True
     run_setup_site()

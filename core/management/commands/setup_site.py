@@ -17,7 +17,16 @@ class Command(BaseCommand):
         "and, with DEBUG on, creates a local admin account and prints its password once."
     )
 
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--port",
+            type=int,
+            default=8000,
+            help="The local server's port, for the sign-in address.",
+        )
+
     def handle(self, *args, **options):
+        self.port = options["port"]
         with transaction.atomic():
             self.load_series()
             self.create_local_admin()
@@ -65,4 +74,4 @@ class Command(BaseCommand):
         )
         self.stdout.write(f"    username: {LOCAL_ADMIN_USERNAME}")
         self.stdout.write(f"    password: {password}")
-        self.stdout.write(f"    sign in at http://127.0.0.1:8000/{settings.ADMIN_URL}")
+        self.stdout.write(f"    sign in at http://127.0.0.1:{self.port}/{settings.ADMIN_URL}")
