@@ -119,6 +119,8 @@ def site_environment(database_url, folder):
     }
     environment.update(
         DEBUG="false",
+        # generate_bench_data is a command only where the benchmarks app is installed.
+        BENCHMARKS="true",
         SECRET_KEY=secrets.token_urlsafe(50),
         # testserver: benchmarks/pages.py renders the pages once through Django's test client.
         ALLOWED_HOSTS="127.0.0.1,localhost,testserver",

@@ -70,9 +70,13 @@ INSTALLED_APPS = [
     # django-post-office's queue in the database until `send_mail_worker` sends them.
     "post_office",
     "registrations",
-    # Issue 8: the benchmark's data generator (`generate_bench_data`); no models, no URLs.
-    "benchmarks",
 ]
+# The benchmark's data generator (`generate_bench_data`; no models, no URLs) needs the
+# development packages factory-boy and Faker, so it is an app only where they are installed:
+# with DEBUG, in the tests and in `make bench` (BENCHMARKS=true), never in production.
+BENCHMARKS = env.bool("BENCHMARKS", default=DEBUG)
+if BENCHMARKS:
+    INSTALLED_APPS.append("benchmarks")
 
 MIDDLEWARE = [
     # Issue 9: first, so that the log line of each request (id, status, duration) covers
