@@ -5,13 +5,13 @@ The settings read the environment through django-environ (`env.str("NAME")`, `en
 in `.env.example` fails here."""
 
 import ast
+import pathlib
 import re
 
+from django.apps import apps
 from django.conf import settings
 
 ENV_EXAMPLE = settings.BASE_DIR / ".env.example"
-# The project's own code: the settings and every app (not tests, benchmarks or scripts).
-CODE = ["config", "core", "publishing", "organizations", "series", "workshops", "search"]
 LISTED = re.compile(r"^#?\s*([A-Z][A-Z0-9_]*)=", re.MULTILINE)
 
 
@@ -34,9 +34,15 @@ def _names_read(path):
 
 
 def test_env_example_lists_every_setting_the_code_reads():
+    # The settings and every app of the project's own (not the libraries').
+    folders = [settings.BASE_DIR / "config"] + [
+        pathlib.Path(app.path)
+        for app in apps.get_app_configs()
+        if pathlib.Path(app.path).is_relative_to(settings.BASE_DIR)
+    ]
     read = set()
-    for folder in CODE:
-        for path in (settings.BASE_DIR / folder).rglob("*.py"):
+    for folder in folders:
+        for path in folder.rglob("*.py"):
             if "migrations" not in path.parts:
                 read |= _names_read(path)
     listed = set(LISTED.findall(ENV_EXAMPLE.read_text()))
