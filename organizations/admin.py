@@ -10,7 +10,7 @@ from core.editorial.admin import HTTPS_URL_FIELDS, RECORD_FIELDSET, MarkdownHelp
 from core.editorial.translation import TranslatedAdminMixin, TranslatedSearchMixin
 from organizations.models import Organization, Person
 from organizations.resources import OrganizationResource
-from publishing.admin import HistoryAdmin
+from publishing.admin import HistoryAdmin, ReviewedChangesMixin
 
 
 class OrganizationForm(forms.ModelForm):
@@ -43,7 +43,12 @@ class OrganizationForm(forms.ModelForm):
 
 @admin.register(Organization)
 class OrganizationAdmin(
-    MarkdownHelpMixin, ExportMixin, TranslatedAdminMixin, TranslationAdmin, HistoryAdmin
+    ReviewedChangesMixin,
+    MarkdownHelpMixin,
+    ExportMixin,
+    TranslatedAdminMixin,
+    TranslationAdmin,
+    HistoryAdmin,
 ):
     form = OrganizationForm
     markdown_fields = ["description"]
@@ -65,7 +70,7 @@ class OrganizationAdmin(
 
 
 @admin.register(Person)
-class PersonAdmin(TranslatedSearchMixin, HistoryAdmin):
+class PersonAdmin(ReviewedChangesMixin, TranslatedSearchMixin, HistoryAdmin):
     list_display = ["name", "position", "organization"]
     list_filter = [("organization", admin.RelatedOnlyFieldListFilter)]
     list_select_related = ["organization"]

@@ -60,6 +60,9 @@ class Organization(models.Model):
         ordering = ["name"]
         verbose_name = _("organization")
         verbose_name_plural = _("organizations")
+        # Readers see an organization as soon as published content names it: a change by
+        # someone without this permission waits for review (publishing/proposals.py).
+        permissions = [("publish_organization", _("Can change organizations readers see"))]
 
     def __str__(self):
         return f"{self.name} ({self.acronym})" if self.acronym else self.name
@@ -109,6 +112,7 @@ class Person(models.Model):
         ordering = ["name"]
         verbose_name = _("person")
         verbose_name_plural = _("people")
+        permissions = [("publish_person", _("Can change people readers see"))]
 
     def __str__(self):
         return self.name

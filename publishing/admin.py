@@ -5,11 +5,16 @@ its restore. The rules themselves are publishing/permissions.py; these mixins ap
 
 from django import forms
 from django.contrib import admin, messages
-from django.contrib.admin.utils import model_ngettext
-from django.core.exceptions import PermissionDenied
+from django.contrib.admin.utils import model_ngettext, unquote
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
+from django.db.models import Q
 from django.http import HttpResponseRedirect
+from django.template.response import TemplateResponse
 from django.templatetags.static import static
+from django.urls import reverse
 from django.utils.html import format_html
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
@@ -18,8 +23,15 @@ from core.editorial.history import history_delta
 from core.editorial.widgets import SiteZoneSplitDateTime
 from core.text.timezones import format_site_datetime
 from publishing.enums import Status
-from publishing.models import PUBLISHING_FIELDS
-from publishing.permissions import can_change, can_publish, can_restore
+from publishing.models import PUBLISHING_FIELDS, Proposal, ProposalStatus
+from publishing.permissions import (
+    can_change,
+    can_publish,
+    can_restore,
+    can_review,
+    needs_review,
+)
+from publishing.proposals import ProposedForms, decide, propose
 from publishing.rules import is_scheduled
 
 PUBLISH_REFUSED = _(
@@ -40,14 +52,86 @@ class DraftsOnlyForm(forms.ModelForm):
         return cleaned_data
 
 
-class PublishableAdminMixin:
+class ReviewedChangesMixin:
+    """Editors propose, Publishers decide (publishing/proposals.py).
+
+    A user who may not publish an object that readers can see (`needs_review`) still gets
+    its change form, but what they save becomes a proposal: nothing of the object, its
+    inline rows or its history changes until a Publisher approves. Every other way to
+    save the object (a changelist's editable columns) is refused on the server.
+    """
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        obj = self.get_object(request, unquote(object_id)) if object_id else None
+        if obj is not None and needs_review(request.user, obj):
+            if request.method == "POST" and any(request.FILES.values()):
+                self.message_user(request, FILES_NOT_PROPOSED, messages.ERROR)
+                return HttpResponseRedirect(request.get_full_path())
+            request.proposing = True
+            if request.method == "GET":
+                self.message_user(request, PROPOSAL_NOTICE, messages.INFO)
+            extra_context = {**(extra_context or {}), "proposing": True}
+        return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def save_model(self, request, obj, form, change):
+        if getattr(request, "proposing", False):
+            request.proposal = propose(request, obj)
+            return
+        if change and needs_review(request.user, obj):
+            raise PermissionDenied(PROPOSAL_NOTICE)
+        super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        if not getattr(request, "proposing", False):
+            super().save_related(request, form, formsets, change)
+
+    def construct_change_message(self, request, form, formsets, add=False):
+        if getattr(request, "proposing", False):
+            return []  # nothing was saved, so the formsets list no saved rows
+        return super().construct_change_message(request, form, formsets, add)
+
+    def log_change(self, request, obj, message):
+        if not getattr(request, "proposing", False):
+            return super().log_change(request, obj, message)
+        return None
+
+    def response_change(self, request, obj):
+        proposal = getattr(request, "proposal", None)
+        if proposal is None:
+            return super().response_change(request, obj)
+        self.message_user(
+            request,
+            _(
+                "Your change to “%(object)s” was sent to the Publishers for review. Readers "
+                "see the published version until a Publisher approves it."
+            )
+            % {"object": obj},
+            messages.SUCCESS,
+        )
+        return HttpResponseRedirect(
+            reverse(f"{self.admin_site.name}:publishing_proposal_change", args=[proposal.pk])
+        )
+
+
+FILES_NOT_PROPOSED = _(
+    "This is published, so your change will be reviewed by a Publisher; files cannot wait "
+    "for review. Propose the change without the file, and send the file to a Publisher."
+)
+PROPOSAL_NOTICE = _(
+    "Readers see this. What you save here is sent to the Publishers as a proposal, and the "
+    "site keeps the published version until one of them approves it."
+)
+
+
+class PublishableAdminMixin(ReviewedChangesMixin):
     """For models with `status`, `publish_at`, an `is_published` property and a
     `publish_<model>` permission.
 
     Roles are enforced here, on the server: without the publish permission (Editors)
     the status and publish-at time cannot change, the publish actions are refused, and
-    an object that is published (or scheduled) cannot be changed at all, because
-    changing it would change the public site.
+    a change to an object that is published (or scheduled) becomes a proposal that a
+    Publisher approves or rejects (`ReviewedChangesMixin`), because changing it would
+    change the public site.
 
     `is_published` may ask more than the status (a workshop also needs its
     series published), so the badge tells staff when a published object is
@@ -60,11 +144,6 @@ class PublishableAdminMixin:
     def has_publish_permission(self, request):
         return can_publish(request.user, self.model)
 
-    def has_change_permission(self, request, obj=None):
-        if obj is not None and not can_change(request.user, obj):
-            return False
-        return super().has_change_permission(request, obj)
-
     def get_form(self, request, obj=None, **kwargs):
         form = super().get_form(request, obj, **kwargs)
         if self.has_publish_permission(request):
@@ -74,7 +153,9 @@ class PublishableAdminMixin:
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         # Publish-at is entered in the site's time zone (settings.TIME_ZONE), named beside it.
         if db_field.name == "publish_at":
-            kwargs["widget"] = SiteZoneSplitDateTime()
+            kwargs["widget"] = SiteZoneSplitDateTime(
+                labels=(_("Publish at: date"), _("Publish at: time"))
+            )
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     def changelist_view(self, request, extra_context=None):
@@ -242,3 +323,139 @@ class HistoryAdmin(SimpleHistoryAdmin):
                 helper = self.get_historical_record_context_helper(request, previous)
                 previous.history_delta_changes = helper.context_for_delta_changes(delta)
             previous = current
+
+
+@admin.register(Proposal)
+class ProposalAdmin(admin.ModelAdmin):
+    """Proposals: Publishers see all and decide on them from the review page; an Editor
+    sees their own, with the decision and its reason. Nobody adds, edits or deletes one:
+    they are kept as the record of who proposed what and who decided."""
+
+    list_display = ["__str__", "kind", "author", "created_at", "status", "reviewer", "reason"]
+    list_filter = ["status", "content_type"]
+    list_select_related = ["content_type", "author", "reviewer"]
+
+    def has_module_permission(self, request):
+        return request.user.is_active and request.user.is_staff
+
+    def has_view_permission(self, request, obj=None):
+        if not request.user.is_staff:
+            return False
+        if obj is None:
+            return True
+        return obj.author_id == request.user.pk or self.may_review(request, obj)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def may_review(self, request, proposal):
+        return can_review(request.user, proposal.content_type.model_class())
+
+    def reviewable_models(self, request):
+        return [
+            model
+            for model, model_admin in self.admin_site._registry.items()
+            if isinstance(model_admin, ReviewedChangesMixin) and can_review(request.user, model)
+        ]
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        models = self.reviewable_models(request)
+        if not models:
+            return queryset.filter(author=request.user)
+        types = ContentType.objects.get_for_models(*models).values()
+        return queryset.filter(Q(content_type__in=types) | Q(author=request.user))
+
+    def index_badge(self, request):
+        """The index's name for proposals: with the number waiting, for those who decide."""
+        models = self.reviewable_models(request)
+        if not models:
+            return _("My proposals")
+        types = ContentType.objects.get_for_models(*models).values()
+        waiting = Proposal.objects.pending().filter(content_type__in=types).count()
+        return ngettext(
+            "Proposals: %(count)d waiting for review",
+            "Proposals: %(count)d waiting for review",
+            waiting,
+        ) % {"count": waiting}
+
+    @admin.display(description=_("kind"))
+    def kind(self, proposal):
+        return capfirst(proposal.content_type.model_class()._meta.verbose_name)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        """The review page: the difference field by field, approve, or reject with a reason."""
+        proposal = self.get_object(request, unquote(object_id))
+        if proposal is None or not self.has_view_permission(request, proposal):
+            raise PermissionDenied
+        may_decide = proposal.status == ProposalStatus.PENDING and self.may_review(
+            request, proposal
+        )
+        if request.method == "POST":
+            if not may_decide:
+                raise PermissionDenied
+            return self.decide_view(request, proposal)
+        try:
+            proposed = ProposedForms(request, proposal)
+        except ObjectDoesNotExist:
+            proposed = None
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "title": str(proposal),
+            "proposal": proposal,
+            "target_opts": proposal.content_type.model_class()._meta,
+            "proposed": proposed,
+            "changes": proposed.changes()
+            if proposed and proposal.status == ProposalStatus.PENDING
+            else [],
+            "errors": proposed.errors() if proposed and not proposed.valid else [],
+            "may_decide": may_decide,
+            "proposed_at": format_site_datetime(proposal.created_at),
+            "decided_at": format_site_datetime(proposal.reviewed_at)
+            if proposal.reviewed_at
+            else "",
+        }
+        return TemplateResponse(request, "admin/publishing/proposal/review.html", context)
+
+    def decide_view(self, request, proposal):
+        if "_approve" in request.POST:
+            proposed = ProposedForms(request, proposal)
+            if not proposed.valid:
+                self.message_user(request, PROPOSAL_NO_LONGER_APPLIES, messages.ERROR)
+                return HttpResponseRedirect(request.path)
+            proposed.save(request.user)
+            self.message_user(
+                request,
+                _("The change to “%(object)s” is approved and now public.")
+                % {"object": proposal.object_repr},
+                messages.SUCCESS,
+            )
+        else:
+            reason = request.POST.get("reason", "").strip()
+            if not reason:
+                self.message_user(request, REASON_NEEDED, messages.ERROR)
+                return HttpResponseRedirect(request.path)
+            decide(proposal, request.user, ProposalStatus.REJECTED, reason)
+            self.message_user(
+                request,
+                _("The change to “%(object)s” is rejected; its author sees your reason.")
+                % {"object": proposal.object_repr},
+                messages.SUCCESS,
+            )
+        return HttpResponseRedirect(
+            reverse(f"{self.admin_site.name}:publishing_proposal_changelist")
+        )
+
+
+PROPOSAL_NO_LONGER_APPLIES = _(
+    "This proposal no longer applies to the published version (see the errors below). "
+    "Reject it with a reason, and the author can propose again."
+)
+REASON_NEEDED = _("Say why you reject it: the author will read your reason.")

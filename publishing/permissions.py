@@ -42,3 +42,18 @@ def can_import(user, model):
 def can_preview_drafts(user):
     """See drafts and scheduled content on the public pages, marked as a preview: staff."""
     return user.is_staff
+
+
+def needs_review(user, obj):
+    """Whether `user`'s change to the existing `obj` must wait for a Publisher (becomes a
+    proposal): a published series or workshop, or any organization or person (public
+    as soon as published content names them), changed by someone who may not publish it."""
+    if obj is None or obj.pk is None or can_publish(user, obj):
+        return False
+    status = getattr(obj, "status", None)
+    return status is None or status == Status.PUBLISHED
+
+
+def can_review(user, model):
+    """Approve or reject proposed changes to `model`: whoever may publish it."""
+    return can_publish(user, model)

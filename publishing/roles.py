@@ -29,7 +29,14 @@ CONTENT_MODELS = {
 }
 EDITOR_ACTIONS = ["add", "change", "view"]
 # The publishable models' own permission; deleting (and so restoring) is for Publishers too.
-PUBLISHER_EXTRA = [("series", "publish_series"), ("workshops", "publish_workshop")]
+# Organizations and people have no status, but readers see them: changing them is
+# a Publisher's decision too (Editors propose).
+PUBLISHER_EXTRA = [
+    ("series", "publish_series"),
+    ("workshops", "publish_workshop"),
+    ("organizations", "publish_organization"),
+    ("organizations", "publish_person"),
+]
 
 
 def editor_permissions():

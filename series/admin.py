@@ -11,6 +11,7 @@ from modeltranslation.admin import (
 from core.editorial.admin import (
     HTTPS_URL_FIELDS,
     RECORD_FIELDSET,
+    LabelledInlineMixin,
     MarkdownHelpMixin,
 )
 from core.editorial.translation import (
@@ -23,7 +24,7 @@ from publishing.admin import HistoryAdmin, PartOfPublishableAdminMixin, Publisha
 from series.models import Milestone, RelatedLink, Series, SeriesOrganizer
 
 
-class SeriesOrganizerInline(admin.TabularInline):
+class SeriesOrganizerInline(LabelledInlineMixin, admin.TabularInline):
     model = SeriesOrganizer
     fields = ["organization", "role", "order"]
     autocomplete_fields = ["organization"]
@@ -32,7 +33,7 @@ class SeriesOrganizerInline(admin.TabularInline):
 
 # Translated fields (issue 5) show one input per language, grouped per field:
 # core/editorial/translation.py says how and why.
-class RelatedLinkInline(TranslatedAdminMixin, TranslationTabularInline):
+class RelatedLinkInline(LabelledInlineMixin, TranslatedAdminMixin, TranslationTabularInline):
     model = RelatedLink
     formfield_overrides = HTTPS_URL_FIELDS
     # RelatedLink points at Series twice: the series it belongs to and the one it links to.
@@ -42,7 +43,9 @@ class RelatedLinkInline(TranslatedAdminMixin, TranslationTabularInline):
     extra = 0
 
 
-class MilestoneInline(MarkdownHelpMixin, TranslatedAdminMixin, TranslationStackedInline):
+class MilestoneInline(
+    LabelledInlineMixin, MarkdownHelpMixin, TranslatedAdminMixin, TranslationStackedInline
+):
     model = Milestone
     markdown_fields = ["description"]
     formfield_overrides = HTTPS_URL_FIELDS

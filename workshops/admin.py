@@ -12,6 +12,7 @@ from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 from core.editorial.admin import (
     HTTPS_URL_FIELDS,
     RECORD_FIELDSET,
+    LabelledInlineMixin,
     MarkdownHelpMixin,
     YearListFilter,
 )
@@ -31,14 +32,14 @@ from workshops.models import Document, Participation, Workshop, WorkshopPartner
 from workshops.resources import WorkshopResource
 
 
-class WorkshopPartnerInline(admin.TabularInline):
+class WorkshopPartnerInline(LabelledInlineMixin, admin.TabularInline):
     model = WorkshopPartner
     fields = ["organization", "role", "order"]
     autocomplete_fields = ["organization"]
     extra = 0
 
 
-class ParticipationInline(admin.TabularInline):
+class ParticipationInline(LabelledInlineMixin, admin.TabularInline):
     model = Participation
     fields = ["person", "role", "order"]
     autocomplete_fields = ["person"]
@@ -47,7 +48,7 @@ class ParticipationInline(admin.TabularInline):
 
 # Translated fields (issue 5) show one input per language, grouped per field:
 # core/editorial/translation.py says how and why.
-class DocumentInline(TranslatedAdminMixin, TranslationTabularInline):
+class DocumentInline(LabelledInlineMixin, TranslatedAdminMixin, TranslationTabularInline):
     model = Document
     formfield_overrides = HTTPS_URL_FIELDS
     fields = ["title", "kind", "language", "file", "url", "order"]

@@ -93,3 +93,19 @@ class MarkdownHelpMixin:
         if formfield is not None and is_markdown:
             formfield.help_text = MARKDOWN_HELP
         return formfield
+
+
+class LabelledInlineMixin:
+    """Inline rows whose inputs each carry their column's name (`aria-label`): a tabular
+    row's inputs have no label element, so a screen reader would announce "edit text"."""
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+
+        def add_fields(formset_self, form, index):
+            formset.add_fields(formset_self, form, index)
+            for name, field in form.fields.items():
+                widget = getattr(field.widget, "widget", field.widget)
+                widget.attrs.setdefault("aria-label", str(field.label or name))
+
+        return type(formset.__name__, (formset,), {"add_fields": add_fields})

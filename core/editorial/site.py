@@ -16,6 +16,7 @@ from django_otp.admin import OTPAdminAuthenticationForm, OTPAdminSite
 # Content is the daily work, in the order a series is built; Administration is for
 # superusers only (accounts, login attempts, two-factor devices).
 CONTENT_MODELS = [
+    "publishing.proposal",
     "series.series",
     "workshops.workshop",
     "organizations.organization",
@@ -83,6 +84,11 @@ class AdminSite(OTPAdminSite):
         if app_label is not None:
             return apps
         models = {_label(model): model for app in apps for model in app["models"]}
+        for model in models.values():
+            # A model's admin may name its entry with a count ("Proposals: 2 waiting").
+            badge = getattr(self._registry.get(model["model"]), "index_badge", None)
+            if badge is not None:
+                model["name"] = badge(request)
         content = [models[label] for label in CONTENT_MODELS if label in models]
         grouped = set(CONTENT_MODELS)
         administration = []

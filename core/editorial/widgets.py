@@ -29,7 +29,14 @@ class MarkdownTextarea(forms.Textarea):
 
 
 class SiteZoneSplitDateTime(AdminSplitDateTime):
-    """The admin's date and time inputs with the site's time zone named beside them."""
+    """The admin's date and time inputs with the site's time zone named beside them, each
+    input named for screen readers (the field's label belongs to the pair)."""
+
+    def __init__(self, attrs=None, labels=("", "")):
+        super().__init__(attrs)
+        for widget, label in zip(self.widgets, labels, strict=True):
+            if label:
+                widget.attrs["aria-label"] = label
 
     def render(self, name, value, attrs=None, renderer=None):
         from core.text.timezones import site_zone_note

@@ -43,7 +43,7 @@ def test_editor_sees_content_only_in_the_order_work_is_done(client):
     response = client.get(INDEX)
 
     assert index_groups(response) == [
-        ("Content", ["Series", "Workshops", "Organizations", "People"])
+        ("Content", ["My proposals", "Series", "Workshops", "Organizations", "People"])
     ]
     assert 'class="section">Content</span>' in response.text
 
@@ -53,7 +53,13 @@ def test_superuser_also_sees_administration(client):
 
     groups = dict(index_groups(client.get(INDEX)))
 
-    assert groups["Content"] == ["Series", "Workshops", "Organizations", "People"]
+    assert groups["Content"] == [
+        "Proposals: 0 waiting for review",
+        "Series",
+        "Workshops",
+        "Organizations",
+        "People",
+    ]
     assert {"Users", "Groups", "Access attempts", "TOTP devices"} <= set(groups["Administration"])
 
 
