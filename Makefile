@@ -71,7 +71,7 @@ screenshots: $(INSTALLED) ## Refresh the reference screenshots in docs/screensho
 	@test -x $(CHROMIUM) || { echo "$(CHROMIUM) is missing: apt-get install chromium"; exit 1; }
 	SCREENSHOT_DIR=docs/screenshots $(BIN)/pytest -p no:xdist -m browser -k screenshot $(PYTEST_ARGS)
 
-# Issue 9: backups, and the tests that need real servers (gunicorn, PostgreSQL, Redis, wrk;
+# Backups, and the tests that need real servers (gunicorn, PostgreSQL, Redis, wrk;
 # .ci/ensure-packages installs what is missing). Neither test runs in `make test`.
 .PHONY: backup restore test-resilience loadtest
 backup: $(INSTALLED) ## Back up the database and uploads to backups/backup-<time>.tar.gz
@@ -90,13 +90,13 @@ loadtest: $(INSTALLED) ## 60 s of 50 clients plus admin edits every second (wrk)
 	.ci/ensure-packages
 	$(BIN)/pytest -p no:xdist -m loadtest tests/resilience -s $(PYTEST_ARGS)
 
-# Issue 10: what the series timeline costs a page with 200 workshops (docs/benchmarks.md).
+# What the series timeline costs a page with 200 workshops (docs/benchmarks.md).
 # A script, not a test: a timing means something on a quiet machine, not in CI.
 .PHONY: bench-timeline
 bench-timeline: $(INSTALLED) ## Time the series timeline: 200 workshops over 10 years
 	$(BIN)/python benchmarks/timeline.py
 
-# Issue 8: the public pages against the static-file limit: gunicorn, PostgreSQL and wrk (the
+# The public pages against the static-file limit: gunicorn, PostgreSQL and wrk (the
 # packages .ci/ensure-packages installs), seed and large data, cold and cached, app servers
 # compared, the slowest page profiled; tables into docs/benchmarks.md. About ten minutes on
 # two cores (BENCH_* variables tune it: benchmarks/run.py). Not part of `make test` or CI;
@@ -125,7 +125,7 @@ check: $(INSTALLED) ## Migrations match the models; Django's checks, also for pr
 		SECRET_KEY=$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))') \
 		$(MANAGE) check --deploy --fail-level WARNING
 
-# Issue 5: the interface in the six UN languages. The compiled .mo files are committed, so
+# The interface in the six UN languages. The compiled .mo files are committed, so
 # installing needs no gettext tools; changing a marked string does (apt-get install gettext).
 LOCALES := ar zh_Hans en fr ru es
 .PHONY: messages

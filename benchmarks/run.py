@@ -1,4 +1,4 @@
-"""`make bench`: the public pages against the static-file limit (issue 8, docs/benchmarks.md).
+"""`make bench`: the public pages against the static-file limit (docs/benchmarks.md).
 
 Starts a throwaway PostgreSQL (unless DATABASE_URL names an empty database), migrates,
 collects the static files into a folder of its own, loads the shipped series, and then

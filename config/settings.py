@@ -41,7 +41,7 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
     "core",
-    # Translated content fields (issue 5); before the admin, as django-modeltranslation asks.
+    # Translated content fields; before the admin, as django-modeltranslation asks.
     "modeltranslation",
     # Django's admin on core.editorial.site.AdminSite: two-factor login with ADMIN_REQUIRE_2FA.
     "core.editorial.apps.AdminConfig",
@@ -51,13 +51,13 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
-    "django.contrib.sitemaps",  # /sitemap.xml (issue 3)
-    # Security (issue 7): CSP header, login throttling, TOTP devices for two-factor login.
+    "django.contrib.sitemaps",  # /sitemap.xml
+    # Security: CSP header, login throttling, TOTP devices for two-factor login.
     "csp",
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
-    # Editorial workflow (issue 4): revision history with restore; spreadsheet import/export.
+    # Editorial workflow: revision history with restore; spreadsheet import/export.
     "simple_history",
     "import_export",
     # What "public" means and who may publish: below the content apps, above core.
@@ -65,7 +65,7 @@ INSTALLED_APPS = [
     "organizations",
     "series",
     "workshops",
-    "search",  # above every content app: imports them all, nothing imports it (issue 3)
+    "search",  # above every content app: imports them all, nothing imports it
     # Delegates register for workshops (above workshops); their e-mails wait in
     # django-post-office's queue in the database until `send_mail_worker` sends them.
     "post_office",
@@ -79,7 +79,7 @@ if BENCHMARKS:
     INSTALLED_APPS.append("benchmarks")
 
 MIDDLEWARE = [
-    # Issue 9: first, so that the log line of each request (id, status, duration) covers
+    # First, so that the log line of each request (id, status, duration) covers
     # every other middleware; the site's own 503 page when the database does not answer.
     "core.infrastructure.middleware.RequestLogMiddleware",
     "core.infrastructure.middleware.DatabaseUnavailableMiddleware",
@@ -99,7 +99,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
-    # Records which staff member made each change in the revision history (issue 4).
+    # Records which staff member made each change in the revision history.
     "simple_history.middleware.HistoryRequestMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into the lockout page.
@@ -188,7 +188,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# The six official languages of the United Nations (issue 5), in the UN's own order.
+# The six official languages of the United Nations, in the UN's own order.
 # English is the source language: content falls back to it, and it is served at the bare
 # paths (/series/…) as well as the other five under their prefix (/fr/series/…).
 LANGUAGE_CODE = "en"
@@ -209,7 +209,7 @@ USE_TZ = True
 LOCALE_PATHS = [BASE_DIR / "locale"]
 # Dates read "18 October 2005", as the United Nations writes them (config/formats/).
 FORMAT_MODULE_PATH = ["config.formats"]
-# Translated content (issue 5, docs/architecture.md): a field left empty in the reader's
+# Translated content (docs/architecture.md): a field left empty in the reader's
 # language shows the English text, marked as such ({% translated %} in core/templatetags).
 MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
@@ -217,7 +217,7 @@ MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
 MODELTRANSLATION_AUTO_POPULATE = "default"
 
 STATIC_URL = "static/"
-# An environment variable so that `make bench` collects into a folder of its own (issue 8).
+# An environment variable so that `make bench` collects into a folder of its own.
 STATIC_ROOT = Path(env.str("STATIC_ROOT", default=str(BASE_DIR / "staticfiles")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "media/"
@@ -287,7 +287,7 @@ LOGGING["handlers"]["console"].update(
     stream="ext://sys.stderr" if Path(sys.argv[0]).name == "manage.py" else "ext://sys.stdout",
 )
 
-# Editorial workflow (issue 4). Imports run in one transaction: one bad row writes nothing.
+# Editorial workflow. Imports run in one transaction: one bad row writes nothing.
 IMPORT_EXPORT_USE_TRANSACTIONS = True
 IMPORT_EXPORT_SKIP_ADMIN_LOG = False
 # Export needs the view permission (Editors and Publishers); import is limited to Publishers
@@ -297,7 +297,7 @@ IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
 # the confirm may reach another app server (CACHE_URL=redis://… when there are several).
 IMPORT_EXPORT_TMP_STORAGE_CLASS = "import_export.tmp_storages.CacheStorage"
 
-# --- Security (issue 7): docs/security.md explains each of these. ---
+# --- Security: docs/security.md explains each of these. ---
 
 # Content-Security-Policy (django-csp 4). Nothing inline: every script and stylesheet is a
 # static file, for the site and the admin alike, so neither 'unsafe-inline' nor

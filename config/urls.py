@@ -16,14 +16,14 @@ SITEMAPS = {
     "organizations": OrganizationSitemap,
 }
 
-# What delegates read, in each of the six languages (issue 5): English at the bare paths
+# What delegates read, in each of the six languages: English at the bare paths
 # (/series/…), the other five under their prefix (/fr/series/…, /zh-hans/series/…).
 # Feeds, calendars and the JSON data are here too, so each exists in every language.
 urlpatterns = i18n_patterns(
     path("", series_views.home, name="home"),
     path("series/", include("series.urls")),
     path("series/<slug:series_slug>/workshops/", include("workshops.urls")),
-    # iCalendar files (issue 3): routed by workshops, which builds them (docs/architecture.md).
+    # iCalendar files: routed by workshops, which builds them (docs/architecture.md).
     path("series/<slug:series_slug>/", include("workshops.calendar_urls")),
     path("search/", include("search.urls")),
     path("organizations/", include("organizations.urls")),
@@ -41,7 +41,7 @@ urlpatterns += [
     path(settings.ADMIN_URL, admin.site.urls),  # "admin/" unless ADMIN_URL says otherwise
 ]
 
-# A database outage met in a middleware, before any view, gets the 503 page too (issue 9).
+# A database outage met in a middleware, before any view, gets the 503 page too.
 handler500 = "core.infrastructure.middleware.server_error"
 
 if settings.DEBUG:

@@ -43,7 +43,7 @@ class ConstraintErrorsOnFieldsMixin:
         if not language:
             return field
         # django-modeltranslation copies a constraint on a translated field once per
-        # language ("unique_milestone_title_per_series-fr" on title_fr, issue 5): its error
+        # language ("unique_milestone_title_per_series-fr" on title_fr): its error
         # belongs on that language's field. The English copy repeats the original
         # constraint, whose column holds the English text, unless that one was skipped.
         if language == settings.MODELTRANSLATION_DEFAULT_LANGUAGE and field not in (exclude or ()):

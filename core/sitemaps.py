@@ -3,7 +3,7 @@ from django.contrib.sitemaps import Sitemap
 
 class TranslatedSitemap(Sitemap):
     """Every page once per language, each entry listing the other five as hreflang alternates,
-    and English as x-default (issue 5): search engines send each reader to their language."""
+    and English as x-default: search engines send each reader to their language."""
 
     i18n = True
     alternates = True

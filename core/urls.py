@@ -14,7 +14,7 @@ urlpatterns = [
     path("readyz", health.readyz, name="readyz"),
 ]
 
-# Pages people read: config/urls.py serves them under each language prefix (issue 5).
+# Pages people read: config/urls.py serves them under each language prefix.
 page_urlpatterns = [
     path("accessibility/", views.accessibility_statement, name="accessibility"),
 ]

@@ -31,7 +31,7 @@ class OrganizationForm(forms.ModelForm):
     def clean(self):
         cleaned_data = super().clean()
         if "slug" in self.fields and not cleaned_data.get("slug"):
-            # The admin's form has the name per language (issue 5); the slug follows English.
+            # The admin's form has the name per language; the slug follows English.
             name = cleaned_data.get("name_en") or cleaned_data.get("name")
             acronym = cleaned_data.get("acronym_en") or cleaned_data.get("acronym")
             source = acronym or name or ""

@@ -1,7 +1,7 @@
 """Spreadsheet export of organizations (django-import-export); slugs are their natural keys.
 
 `name` and `description` are the English text; `name_fr`, `description_fr`, … the other
-languages (issue 5), so a translator can work in the spreadsheet.
+languages, so a translator can work in the spreadsheet.
 """
 
 from import_export import resources

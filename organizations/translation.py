@@ -1,4 +1,4 @@
-"""Which organization fields are entered per language (issue 5, django-modeltranslation).
+"""Which organization fields are entered per language (django-modeltranslation).
 
 Each field gets a column per language (`name_fr`, `name_ar`, …) on the same row, so a
 translated page costs no extra query. English (`name_en`) is the source every other
@@ -21,6 +21,6 @@ class OrganizationTranslationOptions(TranslationOptions):
     empty_values = {"name": None}
 
 
-# The revision history (issue 4) keeps every language, so a restore brings them back.
+# The revision history keeps every language, so a restore brings them back.
 translator.register(Organization.history.model, OrganizationTranslationOptions)
 track_translated_fields(Organization)  # diffs and restores see every language

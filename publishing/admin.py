@@ -313,7 +313,7 @@ class HistoryAdmin(SimpleHistoryAdmin):
         """Bring back what was deleted with `obj` when a deleted object is restored."""
 
     def set_history_delta_changes(self, request, historical_records, foreign_keys_are_objs=True):
-        # simple-history's own loop, comparing versions language by language (issue 5).
+        # simple-history's own loop, comparing versions language by language.
         previous = None
         for current in historical_records:
             if previous is not None:

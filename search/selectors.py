@@ -72,7 +72,7 @@ def _public_people():
 
 
 def _in_every_language(model, fields):
-    """A translated field searched in each of its language columns (issue 5): a reader of
+    """A translated field searched in each of its language columns: a reader of
     the French site finds a workshop by its English title too, and the other way round.
     Only English is stemmed; the other columns are matched word for word."""
     translated = translator.get_options_for_model(model).all_fields

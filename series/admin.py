@@ -31,7 +31,7 @@ class SeriesOrganizerInline(LabelledInlineMixin, admin.TabularInline):
     extra = 0
 
 
-# Translated fields (issue 5) show one input per language, grouped per field:
+# Translated fields show one input per language, grouped per field:
 # core/editorial/translation.py says how and why.
 class RelatedLinkInline(LabelledInlineMixin, TranslatedAdminMixin, TranslationTabularInline):
     model = RelatedLink

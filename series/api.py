@@ -114,7 +114,7 @@ def series_document(series, absolute_url):
     return {
         "version": SCHEMA_VERSION,
         "url": absolute_url(reverse("series:json", kwargs={"slug": series.slug})),
-        # The same data exists under each language prefix (/fr/series/…/data.json, issue 5):
+        # The same data exists under each language prefix (/fr/series/…/data.json):
         # texts are in `language`, or in `fallback_language` where not translated yet.
         "language": get_language(),
         "fallback_language": SOURCE_LANGUAGE,

@@ -64,7 +64,7 @@ class Series(ConstraintErrorsOnFieldsMixin, Publishable):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = SeriesQuerySet.as_manager()
-    # Who changed what and when, for the admin's history with diffs and restore (issue 4).
+    # Who changed what and when, for the admin's history with diffs and restore.
     history = HistoricalRecords(excluded_fields=["updated_at"])
 
     constraint_error_fields = {"only_one_featured_series": "featured"}

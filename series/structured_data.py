@@ -35,7 +35,7 @@ def event_series_ld(series, organizer_roles, workshops, absolute_url):
         "@type": "EventSeries",
         "name": str(series),
         "url": absolute_url(series.get_absolute_url()),
-        # The page's language (issue 5); a text without a translation is the English one.
+        # The page's language; a text without a translation is the English one.
         "inLanguage": get_language(),
         "organizer": [organization_ld(o.organization, absolute_url) for o in organizer_roles],
         "subEvent": [

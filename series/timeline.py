@@ -34,7 +34,7 @@ FONT = 12  # label font size, user units
 SMALL_FONT = 11
 LINE = 14  # label line height
 CHAR_WIDTH = 0.56  # average glyph width / font size; system-ui measures 0.47–0.57 in Chromium
-# Other scripts (issue 5): Arabic letters measure about 0.68 in Noto Sans Arabic; Chinese
+# Other scripts: Arabic letters measure about 0.68 in Noto Sans Arabic; Chinese
 # characters are a full em wide; bidi isolation marks take no room.
 ARABIC_CHAR_WIDTH = 0.7
 WIDE_CHAR_WIDTH = 1.0

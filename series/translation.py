@@ -1,4 +1,4 @@
-"""Which series fields are entered per language (issue 5; see organizations/translation.py)."""
+"""Which series fields are entered per language (see organizations/translation.py)."""
 
 from modeltranslation.translator import TranslationOptions, register, translator
 
@@ -33,7 +33,7 @@ class RelatedLinkTranslationOptions(TranslationOptions):
     empty_values = {"title": None}
 
 
-# The revision history (issue 4) keeps every language, so a restore brings them back.
+# The revision history keeps every language, so a restore brings them back.
 translator.register(Series.history.model, SeriesTranslationOptions)
 track_translated_fields(Series)  # diffs and restores see every language
 

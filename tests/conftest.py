@@ -80,7 +80,7 @@ class _CurrentModels:
 
 @pytest.fixture(autouse=True)
 def english(request):
-    """Each test starts in English (issue 5). A request to /fr/… leaves French active in the
+    """Each test starts in English. A request to /fr/… leaves French active in the
     thread after the response, and a model created then would get French text in its
     `title` (django-modeltranslation writes the active language's column)."""
     from django.utils import translation

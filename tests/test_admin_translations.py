@@ -1,4 +1,4 @@
-"""The admin side of translated content (issue 5): every language of a field together on
+"""The admin side of translated content: every language of a field together on
 the change forms, which languages are complete, search, spreadsheets and history in every
 language (core/editorial/translation.py)."""
 

@@ -1,4 +1,4 @@
-"""Every public page, feed, calendar and JSON view runs a fixed number of queries (issue 8).
+"""Every public page, feed, calendar and JSON view runs a fixed number of queries.
 
 One site is built at the size of the shipped series (7 workshops, 9 organizations, …) and
 at 30 times that size, spread so that each measured page has 30 times the rows to show;

@@ -46,7 +46,7 @@ class ParticipationInline(LabelledInlineMixin, admin.TabularInline):
     extra = 0
 
 
-# Translated fields (issue 5) show one input per language, grouped per field:
+# Translated fields show one input per language, grouped per field:
 # core/editorial/translation.py says how and why.
 class DocumentInline(LabelledInlineMixin, TranslatedAdminMixin, TranslationTabularInline):
     model = Document

@@ -60,7 +60,7 @@ def build_event(workshop, absolute_url):
     event.add("last-modified", workshop.updated_at)
     event.add("created", workshop.created_at)
     event.add("sequence", sequence(workshop))
-    # LANGUAGE (RFC 5545) says which of the six languages each text is in (issue 5): the
+    # LANGUAGE (RFC 5545) says which of the six languages each text is in: the
     # title may be the English one when it has no translation yet.
     event.add("summary", workshop.title, parameters={"LANGUAGE": language_of(workshop, "title")})
     event.add("description", description(workshop), parameters={"LANGUAGE": get_language()})

@@ -40,7 +40,7 @@ def duplicate_workshop(workshop):
     copy._state.adding = True
     copy.number = last_number + 1
     copy.slug = _free_slug(series, workshop.slug)
-    # Every language's title says "(copy)" in that language (issue 5); the copy is made in
+    # Every language's title says "(copy)" in that language; the copy is made in
     # whatever language the admin user reads, which must not decide which title changes.
     for code in languages():
         column = build_localized_fieldname("title", code)

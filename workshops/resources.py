@@ -8,7 +8,7 @@ series), rows that repeat a series and number within the file are refused, and t
 import runs in one transaction that is rolled back if any row is bad.
 
 `title` and `summary` are the English text, whatever the importing user's language;
-`title_fr`, `summary_fr`, … the other languages (issue 5), after `summary`. A file without
+`title_fr`, `summary_fr`, … the other languages, after `summary`. A file without
 them leaves the translations as they are.
 """
 

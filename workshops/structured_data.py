@@ -32,7 +32,7 @@ def event_ld(workshop, series_organizer_roles, absolute_url):
         "@type": "Event",
         "name": workshop.title,
         "url": absolute_url(workshop.get_absolute_url()),
-        "inLanguage": get_language(),  # the page's (issue 5)
+        "inLanguage": get_language(),  # the page's
         "startDate": _moment(workshop.start_date, workshop.start_time, workshop.time_zone),
         "endDate": _moment(workshop.last_day, workshop.end_time, workshop.time_zone),
         "eventStatus": "https://schema.org/EventScheduled",

@@ -1,4 +1,4 @@
-"""Which workshop fields are entered per language (issue 5; see organizations/translation.py)."""
+"""Which workshop fields are entered per language (see organizations/translation.py)."""
 
 from modeltranslation.translator import TranslationOptions, register, translator
 
@@ -29,7 +29,7 @@ class WorkshopPartnerTranslationOptions(TranslationOptions):
     fallback_languages = {"default": ()}
 
 
-# The revision history (issue 4) keeps every language, so a restore brings them back.
+# The revision history keeps every language, so a restore brings them back.
 translator.register(Workshop.history.model, WorkshopTranslationOptions)
 track_translated_fields(Workshop)  # diffs and restores see every language
 

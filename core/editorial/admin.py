@@ -84,7 +84,7 @@ class MarkdownHelpMixin:
         )
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
-        # A field entered per language (`summary_fr`, issue 5) is Markdown when its source
+        # A field entered per language (`summary_fr`) is Markdown when its source
         # field (`summary`) is.
         is_markdown = getattr(db_field, "translated_field", db_field).name in self.markdown_fields
         if is_markdown:

@@ -1,4 +1,4 @@
-"""The revision history keeps every language of a translated field (issues 4 and 5).
+"""The revision history keeps every language of a translated field.
 
 django-simple-history builds a model's historical model when the model class is ready,
 before django-modeltranslation adds the per-language columns (`title_fr`, …). Registering

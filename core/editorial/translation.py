@@ -1,4 +1,4 @@
-"""The admin side of translated content (issue 5, django-modeltranslation).
+"""The admin side of translated content (django-modeltranslation).
 
 `TranslatedAdminMixin` goes before django-modeltranslation's `TranslationAdmin` (or its
 `TranslationTabularInline`/`TranslationStackedInline`) in an admin's bases. Each translated
@@ -297,7 +297,7 @@ class MissingTranslationFilter(admin.SimpleListFilter):
 def translation_columns(*names):
     """The spreadsheet columns of the other languages' text (`title_ar`, `title_zh_hans`, …)
     for a resource's `Meta.fields`. The English text keeps its plain column (`title`), so a
-    file written before issue 5 imports as before."""
+    file written before the site had other languages imports as before."""
     return [column for name in names for column in localized_fields(name)[1:]]
 
 

@@ -256,7 +256,7 @@ class PublicPageCacheMiddleware:
 
     def process_exception(self, request, exception):
         """A database that does not answer: the last good copy of a public page, said to be
-        stale, rather than DatabaseUnavailableMiddleware's 503 (issue 9)."""
+        stale, rather than DatabaseUnavailableMiddleware's 503."""
         key = getattr(request, "_page_cache_key", None)
         if key is not None and isinstance(exception, OperationalError | InterfaceError):
             return self._stale(request, key)

@@ -4,12 +4,12 @@ from django.utils import translation
 
 
 class LocaleMiddleware(DjangoLocaleMiddleware):
-    """Django's, with the language of the two kinds of address we have (issue 5).
+    """Django's, with the language of the two kinds of address we have.
 
     - Public pages take their language from the path alone (i18n_patterns with English at
       the bare paths): /series/… is English whatever the browser asks for. Django still
       adds `Vary: Accept-Language` to the bare paths, which would make a CDN or proxy keep
-      a copy of each English page per browser language (issue 8); this takes it out.
+      a copy of each English page per browser language; this takes it out.
     - The admin has one address and speaks the staff member's browser language, so an
       editor in Geneva can work in French.
     """

@@ -1,4 +1,4 @@
-"""The page you are reading, in each of the six languages (issue 5).
+"""The page you are reading, in each of the six languages.
 
     {% language_versions as versions %}
 

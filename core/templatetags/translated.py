@@ -1,4 +1,4 @@
-"""Translated content with an honest English fallback (issue 5).
+"""Translated content with an honest English fallback.
 
 django-modeltranslation gives every translated field a column per language and makes
 `workshop.title` read the reader's language, or English when that column is empty. That is

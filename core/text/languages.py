@@ -1,4 +1,4 @@
-"""Which language a translated field is read in (issue 5).
+"""Which language a translated field is read in.
 
 django-modeltranslation makes `workshop.title` read the reader's language, or English when
 that language has no text yet. Pages, calendars and the JSON data say which it was, so

@@ -18,7 +18,7 @@ PUBLIC_PAGES = {
     "accessibility statement": "/accessibility/",
 }
 PAGES = PUBLIC_PAGES | {"admin login": "/admin/login/"}
-# Issue 5: every public page in Arabic (right to left) and Chinese, the home page in the
+# Every public page in Arabic (right to left) and Chinese, the home page in the
 # other languages; English is the bare paths above. More would cost minutes, not findings.
 PREFIXES = {"ar": "/ar", "zh-hans": "/zh-hans", "fr": "/fr", "ru": "/ru", "es": "/es"}
 AUDITED_PAGES = (

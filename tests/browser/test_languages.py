@@ -1,4 +1,4 @@
-"""The six UN languages in a real browser, Arabic right to left (issue 5).
+"""The six UN languages in a real browser, Arabic right to left.
 
 One test per language walks every public page type, so the fixture is loaded six times
 rather than sixty: the browser suite runs on two cores.

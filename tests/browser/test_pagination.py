@@ -1,4 +1,4 @@
-"""The pages of long lists (issue 8): the shared navigation passes axe's WCAG 2.1 AA checks
+"""The pages of long lists: the shared navigation passes axe's WCAG 2.1 AA checks
 and fits a 320-pixel phone."""
 
 import datetime

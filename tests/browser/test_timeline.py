@@ -1,4 +1,4 @@
-"""The series timeline in a real browser: phone width, keyboard, print, CSP (issue 10)."""
+"""The series timeline in a real browser: phone width, keyboard, print, CSP."""
 
 import pytest
 

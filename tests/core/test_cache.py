@@ -86,7 +86,7 @@ def test_page_shows_an_edit_saved_in_the_admin(client, kmi):
     login_as(client, "superuser")
     edit = "Edited in the admin"
 
-    # title_en: the admin edits each language's title (issue 5).
+    # title_en: the admin edits each language's title.
     data = change_form_data(client, kmi, title=edit, title_en=edit)
     response = client.post(admin_url(kmi, "change"), data)
 
@@ -98,7 +98,7 @@ def test_page_shows_an_edit_loaded_from_a_fixture(client, kmi, tmp_path):
     client.get(f"{SERIES}schedule/")
     record = _fixture_record(kmi)
     record["fields"]["title"] = "Loaded from a fixture"
-    if "title_en" in record["fields"]:  # translated fields (issue 5): English is title_en
+    if "title_en" in record["fields"]:  # translated fields: English is title_en
         record["fields"]["title_en"] = "Loaded from a fixture"
     fixture = tmp_path / "edit.json"
     fixture.write_text(json.dumps([record]))

@@ -1,4 +1,4 @@
-"""The site in the six UN languages (issue 5): addresses, switcher, dates, translated
+"""The site in the six UN languages: addresses, switcher, dates, translated
 content with an honest English fallback, feeds, calendars and data per language."""
 
 import re

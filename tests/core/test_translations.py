@@ -1,4 +1,4 @@
-"""The interface catalogues (issue 5): complete in the six languages, compiled, current.
+"""The interface catalogues: complete in the six languages, compiled, current.
 
 The .mo files are committed (compiled by `make messages`), so a fresh install needs no
 gettext tools; these tests make sure they say what the .po files say.

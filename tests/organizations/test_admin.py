@@ -23,7 +23,7 @@ def admin_url(obj, view):
 
 def organization_form_data(**fields):
     return {
-        # The admin edits each translated field per language (issue 5): English here.
+        # The admin edits each translated field per language: English here.
         "name_en": "United Nations Institute for Training and Research",
         "acronym_en": "UNITAR",
         "slug": "",

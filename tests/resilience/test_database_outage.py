@@ -16,7 +16,7 @@ PUBLIC_PAGES = [
     "/organizations/",
     "/organizations/unitar/",
 ]
-# Not read before the outage, so not in the page cache (issue 8): only the database can
+# Not read before the outage, so not in the page cache: only the database can
 # answer it. The pages above were, and are answered from the cache during the outage.
 UNCACHED_PAGES = [
     "/series/key-migration-issues/workshops/irregular-migration/",

@@ -91,7 +91,7 @@ class Editor(threading.Thread):
         try:
             response = staff.save_admin_form(
                 f"{self.admin_path}organizations/organization/{self.organization_ids[slug]}/change/",
-                {"description_en": marker},  # the English column (issue 5)
+                {"description_en": marker},  # the English column
                 timeout=30,
             )
             if response.status != 302:

@@ -27,7 +27,7 @@ def test_two_app_servers_share_logins_and_edits_and_one_survives_the_other(
         marker = f"Edited through server A, {uuid.uuid4().hex}."
         saved = staff_on_a.save_admin_form(
             f"{admin_path}organizations/organization/{organization_id}/change/",
-            {"description_en": marker},  # the English column (issue 5)
+            {"description_en": marker},  # the English column
         )
         reader_on_b = Client(server_b.port)
         page_on_b = reader_on_b.get("/organizations/unitar/")

@@ -13,7 +13,7 @@ ALLOWED_MARK_SAFE = {
     "core/templatetags/markup.py": (1, "render_markdown's output, sanitised by nh3"),
     "core/editorial/views.py": (1, "render_markdown's output, sanitised by nh3 (admin preview)"),
     "core/templatetags/meta.py": (1, "json_script's output, with <, > and & escaped"),
-    "core/templatetags/translated.py": (1, "render_markdown's output, sanitised by nh3 (issue 5)"),
+    "core/templatetags/translated.py": (1, "render_markdown's output, sanitised by nh3"),
 }
 SOURCE_DIRS = ["config", "core", "organizations", "series", "workshops", "search"]
 UNSAFE_TEMPLATE = re.compile(r"\|\s*safe(seq)?\b|\{%\s*autoescape\s+off")

@@ -38,7 +38,7 @@ def management_data(response):
 
 def series_form_data(series):
     return {
-        # The admin edits each translated field per language (issue 5): English here.
+        # The admin edits each translated field per language: English here.
         "title_en": series.title,
         "slug": series.slug,
         "label_en": series.label,

@@ -1,4 +1,4 @@
-"""The timeline in a right-to-left language (issue 5): mirrored, its labels isolated."""
+"""The timeline in a right-to-left language: mirrored, its labels isolated."""
 
 import datetime
 from types import SimpleNamespace

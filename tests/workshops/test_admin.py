@@ -43,7 +43,7 @@ def workshop_form_data(series, **fields):
     return {
         "series": series.pk,
         "number": 1,
-        # The admin edits each translated field per language (issue 5): English here.
+        # The admin edits each translated field per language: English here.
         "title_en": "Migration and Development",
         "slug": "migration-and-development",
         "format": WorkshopFormat.WORKSHOP,

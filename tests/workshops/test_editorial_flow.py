@@ -67,7 +67,7 @@ def test_markdown_field_has_syntax_help_and_a_preview_button(client):
     assert "[link text](https://example.org)" in html
     preview_url = reverse("admin:workshops_workshop_markdown_preview")
     assert f'formaction="{preview_url}"' in html
-    # Each language's summary has its own button (issue 5).
+    # Each language's summary has its own button.
     assert 'name="_markdown_preview" value="summary_en"' in html
     assert 'name="_markdown_preview" value="summary_ar"' in html
 

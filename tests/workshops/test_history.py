@@ -39,7 +39,7 @@ def test_history_records_who_changed_what(client):
     latest = workshop.history.first()
     assert latest.history_user.username == "publisher"
     assert latest.title == "Migration and Development, revised"
-    # As the history page compares them: per language, without the source column (issue 5).
+    # As the history page compares them: per language, without the source column.
     delta = history_delta(latest, latest.prev_record)
     assert [(c.field, c.old, c.new) for c in delta.changes] == [
         ("title_en", "Migration and Development", "Migration and Development, revised")

@@ -1,4 +1,4 @@
-"""The admin's list of versions in Arabic (issue 5): the change arrow points to the new value."""
+"""The admin's list of versions in Arabic: the change arrow points to the new value."""
 
 import pytest
 
