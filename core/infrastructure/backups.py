@@ -160,7 +160,7 @@ def restore_backup(path, force=False):
                         "delete everything in this one first."
                     )
                 call_command("flush", interactive=False, verbosity=0)
-            # Django's own loaddata, not core's: a backup is restored as the database held it,
+            # Django's own loaddata, not load_content: a backup is restored as the database held it,
             # without the checks an editor's fixture gets (history rows would fail them).
             call_command(loaddata.Command(), str(data_file), verbosity=0)
             restored = row_counts()
