@@ -6,8 +6,8 @@ from django.urls import include, path
 
 from core import urls as core_urls
 from organizations.sitemaps import OrganizationSitemap
-from series import views as series_views
 from series.sitemaps import SeriesSitemap
+from workshops import site_views
 from workshops.sitemaps import WorkshopSitemap
 
 SITEMAPS = {
@@ -20,7 +20,11 @@ SITEMAPS = {
 # (/series/…), the other five under their prefix (/fr/series/…, /zh-hans/series/…).
 # Feeds, calendars and the JSON data are here too, so each exists in every language.
 urlpatterns = i18n_patterns(
-    path("", series_views.home, name="home"),
+    # The site's own pages across every series (workshops/site_views.py).
+    path("", site_views.home, name="home"),
+    path("schedule/", site_views.schedule, name="schedule"),
+    path("calendar.ics", site_views.calendar, name="calendar"),
+    path("feed/", site_views.SiteWorkshopsFeed(), name="feed"),
     path("series/", include("series.urls")),
     path("series/<slug:series_slug>/workshops/", include("workshops.urls")),
     # iCalendar files: routed by workshops, which builds them (docs/architecture.md).

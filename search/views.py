@@ -10,7 +10,10 @@ def search(request):
     if form.is_valid():
         query = form.cleaned_data["q"]
         words = selectors.query_words(query)
-        context |= {"query": query, "words": words}
+        suggestion = selectors.did_you_mean(words, selectors.vocabulary()) if words else ""
+        # What the page marks: the words typed and the words they were probably meant as.
+        marked = words + [w for w in selectors.query_words(suggestion) if w not in words]
+        context |= {"query": query, "words": marked, "suggestion": suggestion}
         kind = form.cleaned_data["kind"]
         if words and kind:
             page = selectors.search_kind(words, kind, request.GET.get("page"))

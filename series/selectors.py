@@ -17,17 +17,6 @@ def series_for_reader(user):
     return Series.objects.visible_to(user).select_related("coordinator")
 
 
-def featured_series(user):
-    """The series the home page shows: the featured one, else the most recent published."""
-    return (
-        series_for_reader(user)
-        # Published and due, for staff too: the home page shows what readers see.
-        .published()
-        .order_by("-featured", "-created_at", "pk")
-        .first()
-    )
-
-
 def published_series_list():
     # The series is public already: its workshops' own status and time decide.
     public_workshops = published_q("workshops__")

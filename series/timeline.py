@@ -30,9 +30,9 @@ from core.text.dates import date_range_text, month_abbreviations
 
 WIDTH = 900
 MARGIN = 24
-FONT = 12  # label font size, user units
-SMALL_FONT = 11
-LINE = 14  # label line height
+FONT = 13  # label font size, user units: at least 13 px once drawn (site.css)
+SMALL_FONT = 12.5
+LINE = 16  # label line height
 CHAR_WIDTH = 0.56  # average glyph width / font size; system-ui measures 0.47–0.57 in Chromium
 # Other scripts: Arabic letters measure about 0.68 in Noto Sans Arabic; Chinese
 # characters are a full em wide; bidi isolation marks take no room.

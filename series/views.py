@@ -6,18 +6,6 @@ from series.forms import ScheduleFilterForm
 from series.structured_data import event_series_ld
 
 
-def home(request):
-    series = selectors.featured_series(request.user)
-    context = {"series": None, "nav": "home"}
-    if series is not None:
-        context = selectors.summary_report(series, request.user) | {"nav": "home"}
-        today = timezone.localdate()
-        context["next_workshop"] = next(
-            (w for w in context["workshops"] if w.last_day >= today), None
-        )
-    return render(request, "series/home.html", context)
-
-
 def series_list(request):
     page = selectors.published_series_page(request.GET.get("page"))
     context = {"page": page, "series_list": page.object_list, "nav": "series"}

@@ -37,6 +37,7 @@ pytestmark = pytest.mark.django_db
 # The issue's ceilings; a page without one must still not grow with the data.
 BUDGETS = {
     "home": 6,
+    "site schedule": 6,
     "summary report": 6,
     "schedule": 6,
     "workshop": 6,
@@ -46,7 +47,13 @@ BUDGETS = {
 
 # What each page runs today, exactly: a change here is a decision, not an accident.
 QUERIES = {
-    "home": 6,  # series, workshops, partners, organizers, links, milestones
+    "home": 4,  # upcoming workshops with their series, their partners, series, organizers
+    "site schedule": 6,  # the filters' series, years, organizations; a count, the page,
+    # the page's partners
+    "site schedule, page 2": 6,
+    "site schedule, one series": 6,
+    "site calendar": 2,  # workshops with their series, partners
+    "site feed": 2,
     "series list": 2,  # a count and the page
     "summary report": 6,  # series, workshops, partners, organizers, links, milestones
     "schedule": 4,  # series, workshops, the page's partners, milestones
@@ -54,8 +61,10 @@ QUERIES = {
     "workshop": 6,  # workshop, partners, speakers, documents, organizers, both neighbours
     "organization list": 2,  # a count and the page
     "organization": 3,  # organization, its series, its workshops
-    "search": 6,  # series, workshops, organizations, people, their workshops, their series
-    "search, one kind": 4,  # a count and the page of people, their workshops, their series
+    "search": 8,  # the site's words (one UNION, for "Did you mean"), series, workshops,
+    # their partners, organizations, people, their workshops, their series
+    "search, one kind": 5,  # the site's words, a count and the page of people, their
+    # workshops, their series
     "feed": 3,  # series, workshops, partners
     "series calendar": 3,  # series, workshops, partners
     "workshop calendar": 2,  # workshop with its series, partners
@@ -141,6 +150,11 @@ def _urls():
     search = reverse("search:results")
     return {
         "home": reverse("home"),
+        "site schedule": reverse("schedule"),
+        "site schedule, page 2": reverse("schedule") + "?page=2",
+        "site schedule, one series": reverse("schedule") + "?series=measured",
+        "site calendar": reverse("calendar"),
+        "site feed": reverse("feed"),
         "series list": reverse("series:list"),
         "summary report": reverse("series:detail", args=["measured"]),
         "schedule": reverse("series:schedule", args=["measured"]),
@@ -196,6 +210,7 @@ def test_public_pages_run_the_same_queries_at_any_size(client, uncached, scale):
     urls = _urls()
     if scale == 1:
         del urls["schedule, page 2"]  # one page holds 7 workshops
+        del urls["site schedule, page 2"]
 
     measured = {}
     for name, url in urls.items():
@@ -224,6 +239,15 @@ def test_measured_pages_show_every_row_of_the_larger_site(client, uncached, scal
     assert workshop.count('class="document') >= 2 * scale
     assert html("organization").count("Migration workshop") == 7 * scale
     assert html("feed").count("<entry>") == 7 * scale
+    # The site's pages list the workshops of every series: 7 of the measured one and one
+    # of each other series per unit.
+    site_total = 7 * scale + 2 * scale - 1
+    assert html("site calendar").count("BEGIN:VEVENT") == site_total
+    assert html("site schedule").count('<li class="event') == min(site_total, WORKSHOPS_PER_PAGE)
+    assert html("site schedule, one series").count('<li class="event') == min(
+        7 * scale, WORKSHOPS_PER_PAGE
+    )
+    assert html("home").count('<li class="event') == min(4 * scale, 6)  # the upcoming half
     assert html("series calendar").count("BEGIN:VEVENT") == 7 * scale
     assert len(json.loads(html("series JSON"))["series"]["workshops"]) == 7 * scale
     assert "/series/measured/workshops/workshop-" in html("sitemap")

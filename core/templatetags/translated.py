@@ -7,8 +7,10 @@ right for a page's <title> and for feeds, but a page must say where it shows Eng
     {{ workshop|translated:"title" }}        the text; English wrapped in <span lang="en">
     {% translated_markdown workshop "summary" %}
                                              Markdown rendered; English in <div lang="en">
-                                             after a notice "not yet available in français"
-    {% fallback_notice workshop "title" %}   the notice alone, for a heading in English
+    {% fallback_notice workshop "title" "summary" %}
+                                             the page's one notice, near its top: "This
+                                             page is not yet fully available in français;
+                                             its untranslated parts are shown in English."
 
 `lang="en"` makes screen readers pronounce the English as English; `dir="ltr"` keeps it
 left to right inside an Arabic page.
@@ -38,7 +40,10 @@ def notice():
     language = get_language_info(get_language())["name_translated"]
     return format_html(
         '<p class="fallback-notice">{}</p>',
-        _("This text is not yet available in %(language)s; it is shown in English.")
+        _(
+            "This page is not yet fully available in %(language)s; "
+            "its untranslated parts are shown in English."
+        )
         % {"language": language},
     )
 
@@ -56,4 +61,5 @@ def translated_markdown(obj, field):
     html = mark_safe(render_markdown(getattr(obj, field, "")))
     if not html or not shown_in_english(obj, field):
         return html
-    return format_html('{}<div lang="{}" dir="ltr">{}</div>', notice(), SOURCE_LANGUAGE, html)
+    # The page says once, near its top, that parts are in English (`fallback_notice`).
+    return format_html('<div lang="{}" dir="ltr">{}</div>', SOURCE_LANGUAGE, html)

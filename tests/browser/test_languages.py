@@ -4,14 +4,10 @@ One test per language walks every public page type, so the fixture is loaded six
 rather than sixty: the browser suite runs on two cores.
 """
 
-import os
-import pathlib
-
 import pytest
 from django.utils import translation
 
 from tests.browser.conftest import print_view_text, require_fonts
-from tests.conftest import ARTIFACTS
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -164,27 +160,6 @@ def test_printed_arabic_summary_report_holds_arabic_text(site, page):
     # The printer gets Arabic letters, not empty boxes, when a font covers Arabic.
     require_fonts("ar")
     assert len(page.pdf(format="A4")) > 10_000
-
-
-# `make screenshots` (SCREENSHOT_DIR=docs/screenshots) refreshes these reference images too.
-SCREENSHOTS = pathlib.Path(os.environ.get("SCREENSHOT_DIR", ARTIFACTS / "screenshots"))
-ARABIC_SCREENSHOTS = {"summary-report-ar": "/ar" + REPORT, "workshop-ar": "/ar" + WORKSHOP}
-VIEWPORTS = {"phone": (360, 800), "desktop": (1280, 800)}
-
-
-@pytest.mark.parametrize("viewport", VIEWPORTS, ids=VIEWPORTS.keys())
-@pytest.mark.parametrize("name", ARABIC_SCREENSHOTS, ids=ARABIC_SCREENSHOTS.keys())
-def test_screenshot_shows_the_arabic_page_on_phone_and_desktop(site, page, name, viewport):
-    width, height = VIEWPORTS[viewport]
-    page.set_viewport_size({"width": width, "height": height})
-    page.goto(site + ARABIC_SCREENSHOTS[name])
-    path = SCREENSHOTS / f"{name}-{viewport}-{width}x{height}.png"
-    path.parent.mkdir(parents=True, exist_ok=True)
-
-    page.screenshot(path=path, full_page=True)
-
-    assert path.stat().st_size > 10_000
-    assert overflow(page) <= 0
 
 
 @pytest.mark.parametrize(

@@ -1,6 +1,4 @@
 import io
-import os
-import pathlib
 import re
 import unicodedata
 
@@ -8,34 +6,15 @@ import pytest
 from pypdf import PdfReader
 
 from tests.browser.conftest import print_view_text, require_fonts
-from tests.conftest import ARTIFACTS
 from tests.factories import RelatedLinkFactory, SeriesFactory, WorkshopFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-# `make screenshots` sets SCREENSHOT_DIR=docs/screenshots to refresh the reference images.
-SCREENSHOTS = pathlib.Path(os.environ.get("SCREENSHOT_DIR", ARTIFACTS / "screenshots"))
 SCREENSHOT_PAGES = {
     "summary-report": "/series/key-migration-issues/",
     "schedule": "/series/key-migration-issues/schedule/",
     "workshop": "/series/key-migration-issues/workshops/international-trafficking-in-human-beings/",
 }
-VIEWPORTS = {"phone": (360, 800), "desktop": (1280, 800)}
-
-
-@pytest.mark.parametrize("viewport", VIEWPORTS, ids=VIEWPORTS.keys())
-@pytest.mark.parametrize("name", SCREENSHOT_PAGES, ids=SCREENSHOT_PAGES.keys())
-def test_screenshot_shows_the_page_on_phone_and_desktop(site, page, name, viewport):
-    width, height = VIEWPORTS[viewport]
-    page.set_viewport_size({"width": width, "height": height})
-    page.goto(site + SCREENSHOT_PAGES[name])
-    path = SCREENSHOTS / f"{name}-{viewport}-{width}x{height}.png"
-    path.parent.mkdir(parents=True, exist_ok=True)
-
-    page.screenshot(path=path, full_page=True)
-
-    assert path.stat().st_size > 10_000
-    assert page.evaluate("document.documentElement.scrollWidth") <= width
 
 
 def printed_text(page):

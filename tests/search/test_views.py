@@ -146,7 +146,7 @@ def test_many_words_are_capped(client, key_migration_issues):
 def test_header_has_a_search_box(client, key_migration_issues):
     html = client.get("/").content.decode()
 
-    assert '<form class="site-search" role="search" action="/search/" method="get">' in html
+    assert '<form class="search-box" role="search" action="/search/" method="get">' in html
     assert 'name="q"' in html
 
 

@@ -18,14 +18,16 @@ def text_of(response):
     return response.content.decode()
 
 
-def test_home_shows_the_featured_series_summary_report(client, key_migration_issues):
+def test_home_shows_the_featured_series_as_a_card_linking_to_its_report(
+    client, key_migration_issues
+):
     response = client.get("/")
 
     html = text_of(response)
     assert response.status_code == 200
-    assert "Key Migration Issues" in html
+    assert f'href="{reverse("series:detail", args=[KMI])}">Key Migration Issues</a>' in html
     assert "Workshop Series" in html
-    assert "Sarah Rosengärtner" in html
+    assert "7 workshops" in html
     assert html.count("<h1") == 1
 
 
@@ -175,7 +177,7 @@ def test_home_shows_the_next_workshop_when_one_is_upcoming(client):
 
     response = client.get("/")
 
-    assert response.context["next_workshop"].title == "Tomorrow's workshop"
+    assert [w.title for w in response.context["upcoming"]] == ["Tomorrow's workshop"]
     assert "No workshop is scheduled at the moment." not in text_of(response)
 
 
