@@ -99,7 +99,8 @@ def test_unknown_language_prefix_is_not_found(client, key_migration_issues):
 def test_language_switcher_keeps_the_reader_on_the_same_page(client, key_migration_issues, path):
     page = text(client.get("/fr" + path))
 
-    switcher = re.search(r'<nav class="language-switcher".*?</nav>', page, re.S).group(0)
+    switcher = re.search(r'<details class="disclosure language-menu">.*?</details>', page, re.S)
+    switcher = switcher.group(0)
     links = dict(re.findall(r'<a href="([^"]+)" hreflang="([^"]+)"', switcher))
     escaped = path.replace("&", "&amp;")
     assert {code: href for href, code in links.items()} == {
@@ -151,16 +152,20 @@ def test_untranslated_workshop_shows_english_marked_as_english(client, key_migra
         '<h1 id="workshop-title"><span lang="en" dir="ltr">'
         "International Trafficking in Human Beings</span></h1>"
     ) in page
-    notice = translated(
-        "fr", "This text is not yet available in %(language)s; it is shown in English."
+    source = (
+        "This page is not yet fully available in %(language)s; "
+        "its untranslated parts are shown in English."
     )
+    notice = translated("fr", source)
     with translation.override("fr"):
         french = translation.get_language_info("fr")["name_translated"]
     assert escape(notice % {"language": french}) in page
-    assert notice != "This text is not yet available in %(language)s; it is shown in English."
-    # The summary: the notice, then the English text in a block marked as English.
+    assert notice != source
+    # Said once, near the top, before the heading; the summary is marked as English.
+    assert page.count('class="fallback-notice"') == 1
+    assert page.index('class="fallback-notice"') < page.index('id="workshop-title"')
     summary = page.split('id="summary-heading"')[1]
-    assert re.search(r'<p class="fallback-notice">[^<]+</p><div lang="en" dir="ltr"><p>', summary)
+    assert re.search(r'<div class="prose"><div lang="en" dir="ltr"><p>', summary)
 
 
 def test_english_page_has_no_fallback_markup(client, key_migration_issues):
