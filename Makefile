@@ -110,6 +110,20 @@ bench-smoke: $(INSTALLED) ## The benchmark end to end on tiny data, docs untouch
 	.ci/ensure-packages
 	BENCH_SMOKE=1 $(BIN)/python benchmarks/run.py
 
+# Issue 14: Lighthouse on the home page, a summary report, the schedule and a workshop page
+# (benchmarks/lighthouse.py). The npm package is installed into tools/lighthouse with
+# --ignore-scripts (it drives Debian's Chromium, nothing is downloaded at run time).
+LIGHTHOUSE_BIN := tools/lighthouse/node_modules/.bin/lighthouse
+.PHONY: lighthouse
+$(LIGHTHOUSE_BIN): tools/lighthouse/package-lock.json
+	@command -v npm >/dev/null || { echo "npm is missing: apt-get install npm"; exit 1; }
+	npm install --ignore-scripts --no-audit --no-fund --prefix tools/lighthouse
+	touch $@
+
+lighthouse: $(INSTALLED) $(LIGHTHOUSE_BIN) ## Lighthouse scores of four pages into docs/benchmarks.md; fails below 100
+	@test -x $(CHROMIUM) || { echo "$(CHROMIUM) is missing: apt-get install chromium"; exit 1; }
+	CHROME_PATH=$(CHROMIUM) $(BIN)/python benchmarks/lighthouse.py
+
 lint: $(INSTALLED) ## ruff check and ruff format --check
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
