@@ -162,4 +162,4 @@ def test_pages_are_styled_by_the_sites_own_stylesheet(site, page):
         "getComputedStyle(document.querySelector('.site-header')).backgroundColor"
     )
 
-    assert header_colour == "rgb(0, 80, 122)"
+    assert header_colour == "rgb(0, 43, 66)"  # --brand-deep

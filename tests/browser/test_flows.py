@@ -8,7 +8,8 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 def test_delegate_walks_from_home_to_a_partner_and_back(site, page):
     page.goto(site + "/")
-    expect(page.locator("h1")).to_contain_text("Key Migration Issues")
+    expect(page.get_by_role("heading", name="What is next")).to_be_visible()
+    expect(page.locator(".card__title")).to_contain_text("Key Migration Issues")
 
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Series").click()
     expect(page.locator("h1")).to_have_text("Series")

@@ -236,9 +236,10 @@ def test_workshop_page_links_to_add_to_calendar_and_subscribe(client, key_migrat
 
     html = response.content.decode()
     assert (
-        '<a href="/series/key-migration-issues/workshops/labour-migration/event.ics" '
-        'type="text/calendar">Add to calendar</a>'
+        '<a class="button" href="/series/key-migration-issues/workshops/labour-migration/'
+        'event.ics" type="text/calendar">'
     ) in html
+    assert "Add to calendar</a>" in html
     assert 'href="webcal://testserver/series/key-migration-issues/calendar.ics"' in html
 
 
