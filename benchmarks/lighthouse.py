@@ -46,13 +46,16 @@ DEMO = """
 import datetime
 from django.utils import timezone
 from organizations.models import Organization
+from publishing.enums import Status
 from series.models import Series
 from workshops.models import Workshop, WorkshopPartner
+
+PUBLIC = Status.PUBLISHED
 
 today = timezone.localdate()
 series = Series.objects.create(
     slug="migration-and-climate", title="Migration and Climate Change",
-    label="Briefing Series", status="published",
+    label="Briefing Series", status=PUBLIC,
     summary="Briefings for delegates on human mobility in a changing climate.",
 )
 for number, (slug, title, days, venue, zone, partner) in enumerate([
@@ -62,11 +65,13 @@ for number, (slug, title, days, venue, zone, partner) in enumerate([
      "Palais des Nations, Room XXIV", "Europe/Zurich", "iom"),
 ], start=1):
     workshop = Workshop.objects.create(
-        series=series, number=number, slug=slug, title=title, status="published",
+        series=series, number=number, slug=slug, title=title,
         start_date=today + datetime.timedelta(days=days), start_time=datetime.time(10),
         end_time=datetime.time(13), venue=venue, time_zone=zone,
         summary="What delegates need to know before the negotiations.",
     )
+    workshop.status = series.status
+    workshop.save()
     WorkshopPartner.objects.create(
         workshop=workshop, organization=Organization.objects.get(slug=partner)
     )
