@@ -4,6 +4,7 @@ its restore. The rules themselves are publishing/permissions.py; these mixins ap
 """
 
 from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.utils import model_ngettext, unquote
 from django.contrib.contenttypes.models import ContentType
@@ -32,7 +33,7 @@ from publishing.permissions import (
     needs_review,
 )
 from publishing.proposals import ProposedForms, decide, propose
-from publishing.rules import is_scheduled
+from publishing.rules import is_public, is_scheduled
 
 PUBLISH_REFUSED = _(
     "Only Publishers can publish, unpublish or schedule. Save it as a draft and ask a "
@@ -284,6 +285,26 @@ class PartOfPublishableAdminMixin:
         return type(form.__name__, (form,), {"clean": clean})
 
 
+def is_publishable(obj):
+    return hasattr(obj, "status") and hasattr(obj, "publish_at")
+
+
+def field_label(field):
+    """ "Title (French)" for a translated column, the field's own name otherwise."""
+    source = getattr(field, "translated_field", field)
+    code = getattr(field, "language", None)
+    label = capfirst(source.verbose_name)
+    return f"{label} ({dict(settings.LANGUAGES)[code]})" if code else label
+
+
+def value_label(field, value):
+    if value is None:
+        return ""
+    if field.choices:
+        return str(dict(field.flatchoices).get(value, value))
+    return str(value)
+
+
 class HistoryAdmin(SimpleHistoryAdmin):
     """Each object's history with the differences between versions (django-simple-history).
 
@@ -301,13 +322,49 @@ class HistoryAdmin(SimpleHistoryAdmin):
     def history_form_view(self, request, object_id, version_id, extra_context=None):
         if request.method == "POST" and not self.has_restore_permission(request):
             raise PermissionDenied
-        existed = self.model._default_manager.filter(pk=object_id).exists()
+        current = self.model._default_manager.filter(pk=object_id).first()
+        existed = current is not None
+        if request.method == "GET":
+            extra_context = {
+                **(extra_context or {}),
+                **self.revert_preview(current, object_id, version_id),
+            }
         response = super().history_form_view(request, object_id, version_id, extra_context)
         if request.method == "POST" and not existed:
             restored = self.model._default_manager.filter(pk=object_id).first()
             if restored is not None:
                 self.restore_related(request, restored)
+                self.message_user(
+                    request,
+                    _("“%(object)s” was restored: it exists again as it was in that version.")
+                    % {"object": restored},
+                    messages.SUCCESS,
+                )
         return response
+
+    def revert_preview(self, current, object_id, version_id):
+        """What reverting to `version_id` would change against the current version, and
+        whether it would take the object off the public site."""
+        records = self.model.history.filter(**{self.model._meta.pk.attname: object_id})
+        version = records.filter(history_id=version_id).first()
+        latest = records.first()
+        if version is None or latest is None or current is None:
+            return {"revert_restores": current is None}
+        delta = history_delta(version, latest)
+        changes = [
+            (field_label(self.model._meta.get_field(change.field)), *values)
+            for change in delta.changes
+            for values in [
+                [
+                    value_label(self.model._meta.get_field(change.field), change.old),
+                    value_label(self.model._meta.get_field(change.field), change.new),
+                ]
+            ]
+        ]
+        unpublishes = (
+            is_publishable(current) and current.is_published and not is_public(version.instance)
+        )
+        return {"revert_changes": changes, "revert_unpublishes": unpublishes}
 
     def restore_related(self, request, obj):
         """Bring back what was deleted with `obj` when a deleted object is restored."""

@@ -299,3 +299,27 @@ def test_admin_pages_have_no_wcag_21_aa_violations(site, page):
         found[name] = axe_violations(page)
 
     assert found == {name: [] for name in found}
+
+
+def test_reverting_a_published_workshop_to_a_draft_version_warns(site, page):
+    from workshops.models import Workshop
+
+    workshop = Workshop.objects.get(series__slug=SERIES, slug="labour-migration")
+    workshop.status = "draft"
+    workshop.save()
+    draft = workshop.history.first()
+    workshop.status = "published"
+    workshop.title_en = "Labour Migration and Development"
+    workshop.save()
+    page.set_viewport_size({"width": 1280, "height": 900})
+    sign_in(page, site, "publisher")
+
+    page.goto(f"{site}/admin/workshops/workshop/{workshop.pk}/history/{draft.history_id}/")
+
+    expect(page.get_by_role("alert")).to_contain_text("Reverting takes this off the public site")
+    changes = page.get_by_role("table", name="What reverting would change")
+    expect(changes).to_contain_text("Title (English)")
+    expect(changes).to_contain_text("Labour Migration and Development")
+    assert axe_violations(page) == []
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=SCREENSHOTS / "admin-revert-desktop-1280x900.png")
