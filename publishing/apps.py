@@ -2,8 +2,9 @@ from django.apps import AppConfig
 
 
 class PublishingConfig(AppConfig):
-    """What "public" means and who may make it so. No tables: an abstract model, its
-    queryset, the rules as functions and the editorial roles."""
+    """What "public" means and who may make it so: an abstract model, its queryset, the
+    rules as functions, the editorial roles, and the one table of its own, the Editors'
+    proposals that Publishers decide on."""
 
     name = "publishing"
 

@@ -283,8 +283,11 @@ def test_grant_role_replaces_the_previous_role(django_user_model):
 def test_grant_role_unknown_user_is_an_error():
     from django.core.management import CommandError
 
-    with pytest.raises(CommandError, match="There is no user “nobody”"):
+    with pytest.raises(CommandError, match="There is no user “nobody”") as error:
         call_command("grant_role", "nobody", "editor")
+
+    assert "adds it in the admin under Administration › Users" in str(error.value)
+    assert "Then run this command again." in str(error.value)
 
 
 def test_series_scheduled_keeps_status_until_time(client):

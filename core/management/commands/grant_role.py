@@ -24,7 +24,10 @@ class Command(BaseCommand):
             user = user_model._default_manager.get_by_natural_key(username)
         except user_model.DoesNotExist:
             raise CommandError(
-                f"There is no user “{username}”. Create one with createsuperuser or in the admin."
+                f"There is no user “{username}”. Check the spelling (usernames are case "
+                "sensitive), or create the account first: a superuser adds it in the admin "
+                "under Administration › Users (createsuperuser would make an administrator, "
+                "not an editor). Then run this command again."
             ) from None
         groups = {group.name: group for group in Group.objects.filter(name__in=ROLES.values())}
         if len(groups) != len(ROLES):
