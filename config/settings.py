@@ -13,6 +13,8 @@ import environ
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from core.editorial import spreadsheets
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 env = environ.Env()
@@ -295,6 +297,9 @@ IMPORT_EXPORT_SKIP_ADMIN_LOG = False
 IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
 # The uploaded file waits between preview and confirm in the cache, not on local disk, so
 # the confirm may reach another app server (CACHE_URL=redis://… when there are several).
+# CSV and XLSX for every admin's import and export, with formula cells neutralised
+# (core/editorial/spreadsheets.py): these override the `formats` each ModelAdmin names.
+IMPORT_FORMATS = EXPORT_FORMATS = spreadsheets.FORMATS
 IMPORT_EXPORT_TMP_STORAGE_CLASS = "import_export.tmp_storages.CacheStorage"
 
 # --- Security: docs/security.md explains each of these. ---
@@ -354,6 +359,10 @@ AXES_VERBOSE = False  # no banner on every manage.py command; lockouts are still
 # How many proxies in front of the app servers append to X-Forwarded-For. 0: the client is
 # REMOTE_ADDR. Behind one proxy (1), the client is the address that proxy appended.
 TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+
+# The longest text a multi-line field (a summary, a description: Markdown) may hold, in
+# characters. The longest in the shipped series has about 1,500; rendering is linear in it.
+TEXT_MAX_LENGTH = env.int("TEXT_MAX_LENGTH", default=20_000)
 
 # Uploaded documents: largest size in megabytes (workshops/uploads.py checks type and size).
 DOCUMENT_MAX_UPLOAD_SIZE = env.int("DOCUMENT_MAX_UPLOAD_MB", default=25) * 1024 * 1024

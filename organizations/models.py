@@ -3,6 +3,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.text.validation import CleanTextMixin
 from organizations.enums import OrganizationKind
 from organizations.logos import logo_upload_to, sanitise_logo, validate_logo
 
@@ -14,7 +15,7 @@ class SlugManager(models.Manager):
         return self.get(slug=slug)
 
 
-class Organization(models.Model):
+class Organization(CleanTextMixin, models.Model):
     name = models.CharField(
         _("full name"), max_length=200, help_text=_("The official name in each language.")
     )
@@ -88,7 +89,7 @@ class Organization(models.Model):
         return getattr(self, "listed_as", "") or self.short_name
 
 
-class Person(models.Model):
+class Person(CleanTextMixin, models.Model):
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
     position = models.CharField(

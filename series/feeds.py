@@ -14,11 +14,35 @@ from django.utils.translation import gettext as _
 
 from core.text.identifiers import stable_uuid
 from core.text.summary import date_range_text, join_names, summary_text
+from core.text.validation import without_control_characters
 from series.models import Series
 
 
+def _xml_safe(value):
+    if isinstance(value, str):
+        return without_control_characters(value)
+    if isinstance(value, list | tuple):
+        return type(value)(_xml_safe(item) for item in value)
+    return value
+
+
+class XmlSafeAtom1Feed(Atom1Feed):
+    """Django's Atom feed without the characters XML forbids. Inputs refuse them now, but a
+    row stored before (a vertical tab in an acronym) made the feed a 500 in every language."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(
+            *(_xml_safe(arg) for arg in args), **{k: _xml_safe(v) for k, v in kwargs.items()}
+        )
+
+    def add_item(self, *args, **kwargs):
+        super().add_item(
+            *(_xml_safe(arg) for arg in args), **{k: _xml_safe(v) for k, v in kwargs.items()}
+        )
+
+
 class SeriesWorkshopsFeed(Feed):
-    feed_type = Atom1Feed
+    feed_type = XmlSafeAtom1Feed
 
     def get_object(self, request, slug):
         return get_object_or_404(Series.objects.published(), slug=slug)

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core.models import ConstraintErrorsOnFieldsMixin
+from core.text.validation import CleanTextMixin
 from organizations.models import Organization, Person
 from publishing.models import Publishable, PublishableQuerySet, publish_at_field
 
@@ -15,7 +16,7 @@ class SeriesQuerySet(PublishableQuerySet):
         return self.get(slug=slug)
 
 
-class Series(ConstraintErrorsOnFieldsMixin, Publishable):
+class Series(CleanTextMixin, ConstraintErrorsOnFieldsMixin, Publishable):
     title = models.CharField(
         _("title"), max_length=200, help_text=_("For example: Key Migration Issues.")
     )
@@ -101,7 +102,7 @@ class SeriesOrganizerQuerySet(models.QuerySet):
         return self.get(series__slug=series_slug, organization__slug=organization_slug)
 
 
-class SeriesOrganizer(ConstraintErrorsOnFieldsMixin, models.Model):
+class SeriesOrganizer(CleanTextMixin, ConstraintErrorsOnFieldsMixin, models.Model):
     series = models.ForeignKey(
         Series, verbose_name=_("series"), on_delete=models.CASCADE, related_name="organizer_roles"
     )
@@ -152,7 +153,7 @@ class RelatedLinkQuerySet(models.QuerySet):
         return self.get(series__slug=series_slug, title=title)
 
 
-class RelatedLink(ConstraintErrorsOnFieldsMixin, models.Model):
+class RelatedLink(CleanTextMixin, ConstraintErrorsOnFieldsMixin, models.Model):
     series = models.ForeignKey(
         Series, verbose_name=_("series"), on_delete=models.CASCADE, related_name="related_links"
     )
@@ -222,7 +223,7 @@ class MilestoneQuerySet(models.QuerySet):
         return self.get(series__slug=series_slug, title=title)
 
 
-class Milestone(ConstraintErrorsOnFieldsMixin, models.Model):
+class Milestone(CleanTextMixin, ConstraintErrorsOnFieldsMixin, models.Model):
     """A dated event outside the series that gives it context."""
 
     series = models.ForeignKey(

@@ -22,6 +22,7 @@ from django.views.decorators.http import require_safe
 from core.text.identifiers import stable_uuid
 from core.text.languages import language_of
 from core.text.summary import join_names, markdown_to_text
+from core.text.validation import without_control_characters
 from series.models import Series
 from workshops.models import Workshop
 
@@ -105,7 +106,10 @@ def build_calendar(name, workshops, absolute_url):
 
 
 def calendar_response(calendar, filename):
-    response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
+    # RFC 5545 forbids control characters in text; a row stored before inputs refused them
+    # may hold one. Line breaks stay: they are the file's own (CRLF and folding).
+    ical = without_control_characters(calendar.to_ical().decode()).encode()
+    response = HttpResponse(ical, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core.models import ConstraintErrorsOnFieldsMixin
+from core.text.validation import CleanTextMixin
 from organizations.models import Organization, Person
 from publishing.models import Publishable, PublishableQuerySet, publish_at_field
 from series.models import Series
@@ -85,7 +86,7 @@ class WorkshopQuerySet(PublishableQuerySet):
         return self.get(series__slug=series_slug, slug=slug)
 
 
-class Workshop(ConstraintErrorsOnFieldsMixin, Publishable):
+class Workshop(CleanTextMixin, ConstraintErrorsOnFieldsMixin, Publishable):
     series = models.ForeignKey(
         Series, verbose_name=_("series"), on_delete=models.PROTECT, related_name="workshops"
     )
@@ -230,7 +231,7 @@ class WorkshopPartnerQuerySet(models.QuerySet):
         )
 
 
-class WorkshopPartner(ConstraintErrorsOnFieldsMixin, models.Model):
+class WorkshopPartner(CleanTextMixin, ConstraintErrorsOnFieldsMixin, models.Model):
     workshop = models.ForeignKey(
         Workshop, verbose_name=_("workshop"), on_delete=models.CASCADE, related_name="partner_roles"
     )
@@ -292,7 +293,7 @@ class ParticipationQuerySet(models.QuerySet):
         )
 
 
-class Participation(ConstraintErrorsOnFieldsMixin, models.Model):
+class Participation(CleanTextMixin, ConstraintErrorsOnFieldsMixin, models.Model):
     workshop = models.ForeignKey(
         Workshop,
         verbose_name=_("workshop"),
@@ -346,7 +347,7 @@ class DocumentQuerySet(models.QuerySet):
         )
 
 
-class Document(ConstraintErrorsOnFieldsMixin, models.Model):
+class Document(CleanTextMixin, ConstraintErrorsOnFieldsMixin, models.Model):
     workshop = models.ForeignKey(
         Workshop, verbose_name=_("workshop"), on_delete=models.CASCADE, related_name="documents"
     )
