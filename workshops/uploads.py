@@ -8,7 +8,12 @@ from the site's own address, so each upload is read, not trusted by its name:
 - it is not empty, and not larger than settings.DOCUMENT_MAX_UPLOAD_SIZE;
 - its bytes are that type: a PDF starts with %PDF-; DOCX, XLSX and PPTX are ZIP packages
   holding the part their format requires (and no macros); an ODT package names its type in
-  its `mimetype` member; plain text is UTF-8 without NUL bytes and without markup.
+  its `mimetype` member (and has no Basic or script macros); plain text is UTF-8 without
+  NUL bytes and without markup;
+- a package is no ZIP bomb: before any member is read, its number of members, their
+  declared uncompressed sizes (each and in all) and each one's compression ratio are
+  checked, and a member is then read only up to a few kilobytes, which zipfile stops at
+  the declared size (a member that expands further fails its CRC check).
 
 The standard library reads all of this (`zipfile`), so no libmagic or other system library
 is needed. The stored name is random, with the extension of the type found, so nothing a
@@ -17,6 +22,7 @@ client wrote ends up in a path; downloads get a name made from the document's ti
 
 import os
 import secrets
+import struct
 import zipfile
 
 from django.conf import settings
@@ -54,6 +60,20 @@ MARKUP_STARTS = (b"<",)
 MARKUP_INSIDE = (b"<script", b"<html", b"<svg", b"<iframe", b"<!doctype", b"javascript:")
 CHUNK = 64 * 1024
 
+# What a document package may expand to. Real agendas and reports hold a few hundred members
+# and compress XML about 5 to 20 times; a ZIP bomb expands a small file thousands of times.
+PACKAGE_MAX_MEMBERS = 5_000
+PACKAGE_MAX_UNCOMPRESSED = 256 * 1024 * 1024
+PACKAGE_MAX_RATIO = 100
+PACKAGE_RATIO_FROM = 1024 * 1024  # smaller members may compress as well as they like
+# The most of one member read to learn the package's type (`mimetype`, the content types).
+MEMBER_READ_LIMIT = 64 * 1024
+# Office Open XML keeps macros in vbaProject.bin and says so in the content types;
+# OpenDocument keeps them under Basic/ or Scripts/.
+OOXML_MACRO_MARKERS = (b"macroEnabled", b"vbaProject")
+ODF_MACRO_DIRECTORIES = ("basic/", "scripts/")
+_END_OF_CENTRAL_DIRECTORY = b"PK\x05\x06"
+
 
 def extension(name):
     return os.path.splitext(name)[1].lower().lstrip(".")
@@ -88,20 +108,70 @@ def sniff(file):
     return _sniff_text(file, head)
 
 
+def _declared_member_count(file):
+    """The number of members the archive's end record declares, read before zipfile builds
+    an object for each (millions of tiny entries would fill memory on their own); None when
+    there is no end record (not a ZIP). ZIP64 (which no document of ours needs) counts as
+    more than any limit."""
+    file.seek(0, os.SEEK_END)
+    size = file.tell()
+    tail_start = max(0, size - (22 + 65535))  # the record, then a comment of at most 64 KiB
+    file.seek(tail_start)
+    tail = file.read()
+    file.seek(0)
+    at = tail.rfind(_END_OF_CENTRAL_DIRECTORY)
+    if at < 0 or len(tail) - at < 22:
+        return None
+    total = struct.unpack("<H", tail[at + 10 : at + 12])[0]
+    return PACKAGE_MAX_MEMBERS + 1 if total == 0xFFFF else total
+
+
+def _is_bomb(infos):
+    if len(infos) > PACKAGE_MAX_MEMBERS:
+        return True
+    if sum(info.file_size for info in infos) > PACKAGE_MAX_UNCOMPRESSED:
+        return True
+    return any(
+        info.file_size > PACKAGE_RATIO_FROM
+        and info.file_size > PACKAGE_MAX_RATIO * max(info.compress_size, 1)
+        for info in infos
+    )
+
+
+def _read_member(package, name):
+    """At most MEMBER_READ_LIMIT bytes of a member: what its type needs, never all of it."""
+    with package.open(name) as member:
+        return member.read(MEMBER_READ_LIMIT)
+
+
 def _sniff_package(file):
     try:
+        count = _declared_member_count(file)
+        if count is None:
+            return None
+        if count > PACKAGE_MAX_MEMBERS:
+            return "bomb"
         with zipfile.ZipFile(file) as package:
-            names = set(package.namelist())
-            if any(name.lower().endswith("vbaproject.bin") for name in names):
+            infos = package.infolist()
+            if _is_bomb(infos):
+                return "bomb"
+            names = {info.filename for info in infos}
+            lowered = {name.lower() for name in names}
+            if any(name.endswith("vbaproject.bin") for name in lowered):
                 return "zip"  # macros: not a plain document, whatever its name says
             if "mimetype" in names:
-                return "odt" if package.read("mimetype").strip() == ODT_MIMETYPE else "zip"
+                if any(name.startswith(ODF_MACRO_DIRECTORIES) for name in lowered):
+                    return "zip"
+                return "odt" if _read_member(package, "mimetype").strip() == ODT_MIMETYPE else "zip"
             if "[Content_Types].xml" in names:
+                content_types = _read_member(package, "[Content_Types].xml")
+                if any(marker in content_types for marker in OOXML_MACRO_MARKERS):
+                    return "zip"
                 for kind, part in OOXML_MAIN_PARTS.items():
                     if part in names:
                         return kind
             return "zip"
-    except (zipfile.BadZipFile, KeyError, OSError, EOFError):
+    except (zipfile.BadZipFile, KeyError, OSError, EOFError, RuntimeError, NotImplementedError):
         return None
     finally:
         file.seek(0)
@@ -167,6 +237,8 @@ def validate_document_file(value):
             what = DOCUMENT_TYPES[found][1]
         elif found == "zip":
             what = _("a ZIP archive or a document with macros")
+        elif found == "bomb":
+            what = _("an archive that expands far beyond its size (a ZIP bomb)")
         else:
             what = _("another kind of file")
         raise ValidationError(
