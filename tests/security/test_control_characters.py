@@ -2,13 +2,13 @@
 output when an older row already holds one."""
 
 import pytest
-from core.enums import Status
 from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.test import override_settings
 
 from core.text.validation import CleanTextMixin
+from publishing.enums import Status
 from tests.editorial import admin_url, change_form_data, login_as
 from tests.factories import (
     OrganizationFactory,
