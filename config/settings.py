@@ -295,11 +295,11 @@ IMPORT_EXPORT_SKIP_ADMIN_LOG = False
 # Export needs the view permission (Editors and Publishers); import is limited to Publishers
 # in the ModelAdmins themselves.
 IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
-# The uploaded file waits between preview and confirm in the cache, not on local disk, so
-# the confirm may reach another app server (CACHE_URL=redis://… when there are several).
 # CSV and XLSX for every admin's import and export, with formula cells neutralised
 # (core/editorial/spreadsheets.py): these override the `formats` each ModelAdmin names.
 IMPORT_FORMATS = EXPORT_FORMATS = spreadsheets.FORMATS
+# The uploaded file waits between preview and confirm in the cache, not on local disk, so
+# the confirm may reach another app server (CACHE_URL=redis://… when there are several).
 IMPORT_EXPORT_TMP_STORAGE_CLASS = "import_export.tmp_storages.CacheStorage"
 
 # --- Security: docs/security.md explains each of these. ---

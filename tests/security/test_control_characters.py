@@ -82,7 +82,8 @@ def test_single_line_text_refuses_tabs_and_line_breaks(control):
     with pytest.raises(ValidationError) as refused:
         organization.clean_fields()
 
-    assert list(refused.value.message_dict) == ["acronym"]
+    assert set(refused.value.message_dict) <= {"acronym", "acronym_en"}
+    assert "acronym" in refused.value.message_dict
 
 
 @override_settings(TEXT_MAX_LENGTH=100)
@@ -102,15 +103,15 @@ def test_the_admin_names_the_field_and_saves_nothing(client):
     login_as(client, "superuser")
     organization = OrganizationFactory(acronym="UNU")
 
-    response = client.post(
-        admin_url(organization, "change"),
-        change_form_data(client, organization, acronym="UN\x0bU"),
-    )
+    data = change_form_data(client, organization, acronym_en="UN\x0bU")
+    data.pop("logo", None)  # no file: the form posts none
+
+    response = client.post(admin_url(organization, "change"), data)
 
     assert response.status_code == 200
     errors = response.context["adminform"].form.errors
-    assert list(errors) == ["acronym"]
-    assert "invisible control character (U+000B) at character 3" in errors["acronym"][0]
+    assert list(errors) == ["acronym_en"]
+    assert "invisible control character (U+000B) at character 3" in errors["acronym_en"][0]
     organization.refresh_from_db()
     assert organization.acronym == "UNU"
 
