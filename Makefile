@@ -17,7 +17,7 @@ PYTEST_ARGS ?=
 LOCK_ARGS ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help venv run test test-postgres test-browser screenshots lint format check lock clean
+.PHONY: help venv run test test-postgres test-browser test-dos screenshots lint format check lock clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -66,6 +66,11 @@ CHROMIUM ?= /usr/bin/chromium
 test-browser: $(INSTALLED) ## Run the browser tests (Chromium: apt-get install chromium)
 	@test -x $(CHROMIUM) || { echo "$(CHROMIUM) is missing: apt-get install chromium"; exit 1; }
 	$(BIN)/pytest -n $(WORKERS) -m browser $(PYTEST_ARGS)
+
+# What one request can make the site do (Markdown, sitemap, search, pagination), counted at
+# the benchmark's large size; slow to set up, so not in `make test` (docs/security.md).
+test-dos: $(INSTALLED) ## Run the denial-of-service suite (counted work at the large size)
+	$(BIN)/pytest -n $(WORKERS) -m dos tests/dos $(PYTEST_ARGS)
 
 screenshots: $(INSTALLED) ## Refresh the reference screenshots in docs/screenshots/
 	@test -x $(CHROMIUM) || { echo "$(CHROMIUM) is missing: apt-get install chromium"; exit 1; }

@@ -361,8 +361,9 @@ AXES_VERBOSE = False  # no banner on every manage.py command; lockouts are still
 TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 
 # The longest text a multi-line field (a summary, a description: Markdown) may hold, in
-# characters. The longest in the shipped series has about 1,500; rendering is linear in it.
-TEXT_MAX_LENGTH = env.int("TEXT_MAX_LENGTH", default=20_000)
+# characters. The longest in the shipped series has about 1,500 (about 1,500 words fit in
+# 10,000); rendering Markdown costs time linear in it (docs/benchmarks.md).
+TEXT_MAX_LENGTH = env.int("TEXT_MAX_LENGTH", default=10_000)
 
 # Uploaded documents: largest size in megabytes (workshops/uploads.py checks type and size).
 DOCUMENT_MAX_UPLOAD_SIZE = env.int("DOCUMENT_MAX_UPLOAD_MB", default=25) * 1024 * 1024

@@ -14,7 +14,7 @@ from django.db import models
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
-from core.editorial.views import markdown_preview
+from core.editorial.views import markdown_preview_view
 from core.editorial.widgets import MarkdownTextarea
 from core.text.markup import MARKDOWN_HELP
 
@@ -72,7 +72,7 @@ class MarkdownHelpMixin:
         opts = self.opts
         preview = path(
             "markdown-preview/",
-            self.admin_site.admin_view(markdown_preview),
+            self.admin_site.admin_view(markdown_preview_view(self)),
             name=f"{opts.app_label}_{opts.model_name}_markdown_preview",
         )
         return [preview, *super().get_urls()]
