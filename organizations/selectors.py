@@ -22,12 +22,24 @@ def public_workshop_role():
     return public_through_q(Organization.workshop_roles.rel.related_model, "workshop")
 
 
+def _previews_roles(user):
+    """Staff who may preview both draft series and draft workshops see every role."""
+    roles = (
+        Organization.series_roles.rel.related_model,
+        Organization.workshop_roles.rel.related_model,
+    )
+    return all(
+        can_preview_drafts(user, role._meta.get_field(field).related_model)
+        for role, field in zip(roles, ("series", "workshop"), strict=True)
+    )
+
+
 def organizations_for_reader(user):
     """Staff see every organization; the public only those with a published series or workshop.
 
     A partner named only on a draft must not leak before the draft is published.
     """
-    if can_preview_drafts(user):
+    if _previews_roles(user):
         return Organization.objects.all()
     series_roles = Organization.series_roles.rel.related_model.objects
     workshop_roles = Organization.workshop_roles.rel.related_model.objects
@@ -48,7 +60,7 @@ def organization_page(organization, user):
     workshop_roles = organization.workshop_roles.select_related("workshop__series").order_by(
         "-workshop__start_date", "workshop__number"
     )
-    if not can_preview_drafts(user):
+    if not _previews_roles(user):
         series_roles = series_roles.filter(public_series_role())
         workshop_roles = workshop_roles.filter(public_workshop_role())
     return {

@@ -27,8 +27,9 @@ class PublishableQuerySet(models.QuerySet):
         return self.filter(status=Status.DRAFT)
 
     def visible_to(self, user):
-        """Drafts never leave this method for anyone but staff, who preview them."""
-        return self if can_preview_drafts(user) else self.published()
+        """Drafts never leave this method for anyone but staff who may view the model, who
+        preview them."""
+        return self if can_preview_drafts(user, self.model) else self.published()
 
 
 def publish_at_field(help_text):

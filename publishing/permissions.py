@@ -39,9 +39,19 @@ def can_import(user, model):
     return can_publish(user, model)
 
 
-def can_preview_drafts(user):
-    """See drafts and scheduled content on the public pages, marked as a preview: staff."""
-    return user.is_staff
+def can_preview_drafts(user, model):
+    """See drafts and scheduled rows of `model` on the public pages (and download their
+    documents), marked as a preview: staff with the permission to view that model and what
+    it is published with (a workshop's series). A staff account without it gets a 403 in
+    the admin, so it gets only what the public gets here too."""
+    if not user.is_staff:
+        return False
+    while model is not None:
+        if not user.has_perm(_perm(model, "view")):
+            return False
+        relation = getattr(model, "publish_with", None)
+        model = model._meta.get_field(relation).related_model if relation else None
+    return True
 
 
 def needs_review(user, obj):
