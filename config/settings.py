@@ -359,6 +359,14 @@ AXES_VERBOSE = False  # no banner on every manage.py command; lockouts are still
 # How many proxies in front of the app servers append to X-Forwarded-For. 0: the client is
 # REMOTE_ADDR. Behind one proxy (1), the client is the address that proxy appended.
 TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+# The proxies' own addresses or networks (10.0.0.0/8, 127.0.0.1): X-Forwarded-For is read
+# only from requests that come from one of them. Empty: from any peer, which is safe only
+# when the app servers listen on loopback or a private interface (the deploy check says so).
+TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=[])
+# Failed sign-ins from one address, whatever the usernames, before that address is refused
+# for the cool-off time: above AXES_FAILURE_LIMIT, so that a team behind one address is not
+# locked out by one colleague, low enough that trying username after username stops soon.
+LOGIN_ADDRESS_FAILURE_LIMIT = env.int("LOGIN_ADDRESS_FAILURE_LIMIT", default=20)
 
 # The longest text a multi-line field (a summary, a description: Markdown) may hold, in
 # characters. The longest in the shipped series has about 1,500 (about 1,500 words fit in

@@ -8,6 +8,7 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         # Core imports no app: the publishing app tells the page cache which models to watch.
+        from core.infrastructure import checks  # noqa: F401 (registers the deploy checks)
         from core.infrastructure.cache import connect_signals
 
         connect_signals()

@@ -1,6 +1,7 @@
 """Security pieces the settings name: a header middleware, login throttling's backend,
 client address and lockout page. docs/security.md describes the whole set-up."""
 
+import ipaddress
 import math
 
 from axes.backends import AxesStandaloneBackend
@@ -52,7 +53,38 @@ class LoginThrottleBackend(AxesStandaloneBackend):
     def authenticate(self, request, username=None, password=None, **kwargs):
         if request is None:
             return None
-        return super().authenticate(request, username=username, password=password, **kwargs)
+        super().authenticate(request, username=username, password=password, **kwargs)
+        if address_failures(client_ip(request)) >= settings.LOGIN_ADDRESS_FAILURE_LIMIT:
+            # One address trying many usernames: django-axes counts each username apart.
+            from axes.exceptions import AxesBackendPermissionDenied
+
+            request.axes_locked_out = True
+            raise AxesBackendPermissionDenied("too many failed sign-ins from this address")
+        return None
+
+
+def address_failures(address):
+    """Failed sign-ins from `address` within the cool-off time, whatever the username: the
+    sum over django-axes' records (in the database, so every app server counts the same)."""
+    from axes.models import AccessAttempt
+    from django.db.models import Sum
+    from django.utils import timezone
+
+    since = timezone.now() - settings.AXES_COOLOFF_TIME
+    attempts = AccessAttempt.objects.filter(ip_address=address, attempt_time__gte=since)
+    return attempts.aggregate(total=Sum("failures_since_start"))["total"] or 0
+
+
+def _from_trusted_proxy(request):
+    """Whether the peer is one of TRUSTED_PROXIES (any peer when that list is empty)."""
+    networks = settings.TRUSTED_PROXIES
+    if not networks:
+        return True
+    try:
+        peer = ipaddress.ip_address(request.META.get("REMOTE_ADDR", ""))
+    except ValueError:
+        return False
+    return any(peer in ipaddress.ip_network(network, strict=False) for network in networks)
 
 
 def client_ip(request):
@@ -60,10 +92,12 @@ def client_ip(request):
     the outermost of them appended to X-Forwarded-For.
 
     Entries further left were written by the client and could be anything, so they are never
-    read: a client cannot pick the address its failures are counted against.
+    read: a client cannot pick the address its failures are counted against. A request that
+    does not come from one of TRUSTED_PROXIES (when they are listed) reached the app server
+    directly: its X-Forwarded-For is the client's own invention and is ignored.
     """
     count = settings.TRUSTED_PROXY_COUNT
-    if count > 0:
+    if count > 0 and _from_trusted_proxy(request):
         forwarded = [
             part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
         ]
@@ -81,6 +115,8 @@ def lockout_response(request, original_response=None, credentials=None):
     context = admin.site.each_context(request) | {
         "title": _("Too many failed sign-ins"),
         "failure_limit": settings.AXES_FAILURE_LIMIT,
+        "address_locked": address_failures(client_ip(request))
+        >= settings.LOGIN_ADDRESS_FAILURE_LIMIT,
         "cooloff_minutes": minutes,
     }
     response = render(request, "admin/locked_out.html", context, status=429)

@@ -120,3 +120,45 @@ def test_login_behind_proxy_counts_the_address_the_proxy_saw(client, admin_user,
     colleague = sign_in(client, "password", address="192.0.2.1", HTTP_X_FORWARDED_FOR=COLLEAGUE)
 
     assert (attacker.status_code, colleague.status_code) == (429, 302)
+
+
+def test_one_address_trying_many_usernames_is_paused(client, admin_user, settings):
+    settings.LOGIN_ADDRESS_FAILURE_LIMIT = 8
+    statuses = [
+        sign_in(client, "wrong-password", username=f"user{number}").status_code
+        for number in range(8)
+    ]
+
+    refused = sign_in(client, "password")  # the right password, from that address
+    from_elsewhere = sign_in(client, "password", address=COLLEAGUE)
+
+    assert statuses == [200] * 8  # eight failures, then the pause
+    assert refused.status_code == 429
+    assert "Too many failed sign-ins from your address" in refused.content.decode()
+    assert from_elsewhere.status_code == 302
+
+
+def test_forwarded_addresses_count_only_from_a_listed_proxy(client, admin_user, settings):
+    """Rotating X-Forwarded-For straight at gunicorn does not spread the failures around."""
+    settings.TRUSTED_PROXY_COUNT = 1
+    settings.TRUSTED_PROXIES = ["10.0.0.0/8"]
+    statuses = [
+        sign_in(client, "wrong-password", HTTP_X_FORWARDED_FOR=f"192.0.2.{n}").status_code
+        for n in range(5)
+    ]
+
+    assert statuses == [200] * 4 + [429]
+    assert AccessAttempt.objects.get().ip_address == ATTACKER
+
+
+def test_the_deploy_check_warns_when_forwarded_addresses_are_trusted_from_anyone(settings):
+    from django.core.checks import run_checks
+
+    settings.TRUSTED_PROXY_COUNT = 1
+    settings.TRUSTED_PROXIES = []
+    warned = [m.id for m in run_checks(include_deployment_checks=True)]
+    settings.TRUSTED_PROXIES = ["127.0.0.1"]
+    quiet = [m.id for m in run_checks(include_deployment_checks=True)]
+
+    assert "core.W001" in warned
+    assert "core.W001" not in quiet
