@@ -101,6 +101,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    # Staff sessions end after an idle time and at an absolute limit (docs/security.md).
+    "core.infrastructure.security.StaffSessionTimeoutMiddleware",
     # Records which staff member made each change in the revision history.
     "simple_history.middleware.HistoryRequestMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -188,6 +190,7 @@ AUTH_PASSWORD_VALIDATORS = [
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "core.infrastructure.security.UsernameInPasswordValidator"},
 ]
 
 # The six official languages of the United Nations, in the UN's own order.
@@ -322,6 +325,12 @@ CONTENT_SECURITY_POLICY = {
         "form-action": ["'self'"],
     },
 }
+# Other sites may not embed this site's responses (documents, images, data) in theirs.
+CROSS_ORIGIN_RESOURCE_POLICY = "same-origin"
+# A staff session ends after this many minutes without a request, and this many hours after
+# sign-in in any case (a session cookie otherwise lasts SESSION_COOKIE_AGE, two weeks).
+STAFF_SESSION_IDLE_MINUTES = env.int("STAFF_SESSION_IDLE_MINUTES", default=60)
+STAFF_SESSION_MAX_HOURS = env.int("STAFF_SESSION_MAX_HOURS", default=12)
 # Browser features the site does not use, switched off for it and anything it embeds.
 PERMISSIONS_POLICY = (
     "accelerometer=(), autoplay=(), camera=(), display-capture=(), encrypted-media=(), "

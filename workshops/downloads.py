@@ -6,9 +6,11 @@ and, like every response, `X-Content-Type-Options: nosniff` and the site's CSP. 
 documents stay as private as the drafts.
 """
 
+from django.conf import settings
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
 
+from publishing.rules import is_public
 from workshops.models import Document, Workshop
 from workshops.uploads import DOCUMENT_TYPES, extension
 
@@ -37,4 +39,13 @@ def document_download(request, series_slug, slug, pk):
         content_type=DOCUMENT_TYPES[kind][0],
     )
     response["X-Content-Type-Options"] = "nosniff"
+    # Say how it may be kept: a public document like a public page; a draft's, previewed by
+    # staff, nowhere (no shared cache, and not on the staff member's disk).
+    if is_public(document.workshop):
+        response["Cache-Control"] = (
+            f"public, max-age={settings.PUBLIC_CACHE_MAX_AGE}, "
+            f"s-maxage={settings.PUBLIC_CACHE_S_MAXAGE}"
+        )
+    else:
+        response["Cache-Control"] = "private, no-store"
     return response

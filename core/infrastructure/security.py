@@ -6,13 +6,20 @@ import math
 
 from axes.backends import AxesStandaloneBackend
 from django.conf import settings
+from django.contrib.auth import logout
+from django.contrib.auth import views as auth_views
+from django.core.exceptions import ValidationError
 from django.http import HttpResponseNotAllowed
 from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
 class PermissionsPolicyMiddleware:
-    """Sets `Permissions-Policy`, which Django's SecurityMiddleware does not know."""
+    """Sets `Permissions-Policy` and `Cross-Origin-Resource-Policy`, which Django's
+    SecurityMiddleware does not know. The second stops other sites from embedding this
+    site's responses (a document, an image, the JSON) in their pages without asking."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -20,7 +27,67 @@ class PermissionsPolicyMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+        response.headers.setdefault(
+            "Cross-Origin-Resource-Policy", settings.CROSS_ORIGIN_RESOURCE_POLICY
+        )
         return response
+
+
+class StaffSessionTimeoutMiddleware:
+    """Ends a staff member's session after STAFF_SESSION_IDLE_MINUTES without a request, and
+    STAFF_SESSION_MAX_HOURS after sign-in whatever happens, so that a laptop left open or a
+    stolen session cookie is not a way into the admin for the two weeks a session lasts.
+    Readers have no session. The time of the last request is written at most once a minute,
+    so that every admin click does not write the session."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated and user.is_staff:
+            now = int(timezone.now().timestamp())
+            started = request.session.setdefault("staff_started", now)
+            seen = request.session.get("staff_seen", now)
+            idle = now - seen > settings.STAFF_SESSION_IDLE_MINUTES * 60
+            too_long = now - started > settings.STAFF_SESSION_MAX_HOURS * 3600
+            if idle or too_long:
+                logout(request)
+                return redirect_to_login(request)
+            if now - seen >= 60 or "staff_seen" not in request.session:
+                request.session["staff_seen"] = now
+        return self.get_response(request)
+
+
+def redirect_to_login(request):
+    return auth_views.redirect_to_login(request.get_full_path(), reverse("admin:login"))
+
+
+class UsernameInPasswordValidator:
+    """Refuses a password that contains the username (or the e-mail's name), in any case:
+    "alice-2026-secure" for alice. Django's UserAttributeSimilarityValidator compares the
+    whole strings and lets a long password that contains the name pass."""
+
+    def validate(self, password, user=None):
+        if user is None:
+            return
+        lowered = password.casefold()
+        names = [
+            getattr(user, "username", "") or "",
+            (getattr(user, "email", "") or "").split("@")[0],
+        ]
+        for name in names:
+            if len(name) >= 3 and name.casefold() in lowered:
+                raise ValidationError(
+                    _(
+                        "The password may not contain your username or the name of your "
+                        "e-mail address."
+                    ),
+                    code="password_contains_username",
+                )
+
+    def get_help_text(self):
+        return _("Your password may not contain your username or the name of your e-mail address.")
 
 
 # Reading pages, and the admin's and the report endpoint's forms: nothing else. TRACE echoes
