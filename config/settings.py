@@ -301,9 +301,11 @@ IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
 # CSV and XLSX for every admin's import and export, with formula cells neutralised
 # (core/editorial/spreadsheets.py): these override the `formats` each ModelAdmin names.
 IMPORT_FORMATS = EXPORT_FORMATS = spreadsheets.FORMATS
-# The uploaded file waits between preview and confirm in the cache, not on local disk, so
-# the confirm may reach another app server (CACHE_URL=redis://… when there are several).
-IMPORT_EXPORT_TMP_STORAGE_CLASS = "import_export.tmp_storages.CacheStorage"
+# The uploaded file waits between preview and confirm in the uploads' storage (MEDIA_ROOT,
+# shared by every app server as documents need, or object storage): the confirm may reach
+# another worker or server. The cache was not enough: with the default per-process cache,
+# a confirm that reached another gunicorn worker failed.
+IMPORT_EXPORT_TMP_STORAGE_CLASS = "import_export.tmp_storages.MediaStorage"
 
 # --- Security: docs/security.md explains each of these. ---
 
