@@ -42,6 +42,9 @@ from django.utils.http import http_date
 
 VERSION_CACHE = "content_version"
 VERSION_KEY = "pages:version"
+# When content was last retracted (unpublished, made a draft again, or deleted). A last good
+# copy kept before that moment may show it, so it is never served, stale or not.
+RETRACTED_KEY = "pages:retracted"
 # The whole query string is `page=N` and/or `year=N`. Anything else (a search, a tracking
 # parameter, junk) is rendered but not kept, so nobody can fill the cache with made-up URLs.
 CACHEABLE_QUERY = re.compile(r"(?:page|year)=\d{1,4}(?:&(?:page|year)=\d{1,4})?")
@@ -179,9 +182,26 @@ def forget_content_version(**kwargs):
     _version_store().delete(VERSION_KEY)
 
 
+def mark_retracted():
+    _version_store().set(RETRACTED_KEY, _now(), timeout=None)
+
+
+def _retracts(instance, signal):
+    """A delete, or a save that leaves a publishable row not public (`is_published` is the
+    publishing app's test; core imports no app): pages that showed it must not come back."""
+    if signal is post_delete:
+        return True
+    return signal is post_save and getattr(instance, "is_published", True) is False
+
+
 def _content_changed(sender, instance=None, using=None, action="post_", **kwargs):
     if not action.startswith("post_"):  # m2m_changed announces each change before it too
         return
+    if _retracts(instance, kwargs.get("signal")):
+        # Now, and again once committed: in between, another process may still render and
+        # keep the retracted rows.
+        mark_retracted()
+        transaction.on_commit(mark_retracted, using=using)
     if transaction.get_connection(using).in_atomic_block:
         # Now, so that this connection (and every test, whose transaction never commits)
         # sees fresh pages at once; and again after the commit, because in between another
@@ -250,8 +270,9 @@ class PublicPageCacheMiddleware:
         if settings.PAGE_CACHE and request.method == "GET":
             store, timeout = _page_store(), settings.PAGE_CACHE_TIMEOUT
             store.set(f"pages:{version[0]}:{key}", entry, timeout)
-            # The last good copy, for when the database is down (see _stale).
-            store.set(f"pages:last:{key}", version[0], timeout)
+            # The last good copy, for when the database is down (see _stale), and when it
+            # was kept.
+            store.set(f"pages:last:{key}", (version[0], now), timeout)
         return self._serve(request, entry, version, now, "miss", response)
 
     def process_exception(self, request, exception):
@@ -334,9 +355,17 @@ class PublicPageCacheMiddleware:
         )
 
     def _stale(self, request, key):
+        """The last good copy, unless content was retracted since it was kept: a page
+        unpublished or deleted is never served again, not even during an outage."""
         store = _page_store()
-        token = store.get(f"pages:last:{key}")
-        entry = token and store.get(f"pages:{token}:{key}")
+        last = store.get(f"pages:last:{key}")
+        if not isinstance(last, tuple):
+            return None
+        token, kept_at = last
+        retracted = _version_store().get(RETRACTED_KEY)
+        if retracted is not None and kept_at <= retracted:
+            return None
+        entry = store.get(f"pages:{token}:{key}")
         if entry is None:
             return None
         content, headers = entry
