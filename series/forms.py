@@ -12,3 +12,13 @@ class ScheduleFilterForm(forms.Form):
         max_value=2999,
         error_messages={"invalid": _("The year must be a number such as 2006.")},
     )
+
+    def clean_year(self):
+        # "02006" or "+2006" would be other URLs of the 2006 schedule, each kept apart in
+        # the page cache: only the way the site writes a year is accepted.
+        raw = self.data.get("year", "")
+        if raw and raw != str(self.cleaned_data["year"]):
+            raise forms.ValidationError(
+                self.fields["year"].error_messages["invalid"], code="invalid"
+            )
+        return self.cleaned_data["year"]

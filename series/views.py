@@ -1,5 +1,7 @@
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from series import selectors
 from series.forms import ScheduleFilterForm
@@ -38,5 +40,10 @@ def series_schedule(request, slug):
         year=form.cleaned_data["year"],
         page_number=request.GET.get("page"),
     )
+    if form.cleaned_data["year"] is not None and not (
+        context["workshops"] or context["milestones"]
+    ):
+        # A year with nothing in it is no page of the schedule: a 404, never kept.
+        raise Http404(_("There is no such page."))
     context |= {"form": form, "nav": "series"}
     return render(request, "series/schedule.html", context)

@@ -47,7 +47,10 @@ VERSION_KEY = "pages:version"
 RETRACTED_KEY = "pages:retracted"
 # The whole query string is `page=N` and/or `year=N`. Anything else (a search, a tracking
 # parameter, junk) is rendered but not kept, so nobody can fill the cache with made-up URLs.
-CACHEABLE_QUERY = re.compile(r"(?:page|year)=\d{1,4}(?:&(?:page|year)=\d{1,4})?")
+# Only as the site writes them (no leading zero): "page=007" is not even rendered (a 404),
+# and the views answer 404 for a page or year with nothing in it, which is never kept, so a
+# path holds at most one copy per existing page and year.
+CACHEABLE_QUERY = re.compile(r"(?:page|year)=[1-9]\d{0,3}(?:&(?:page|year)=[1-9]\d{0,3})?")
 CACHE_HEADER = "X-Page-Cache"
 CONDITIONS = {
     "HTTP_IF_MATCH",

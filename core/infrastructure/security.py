@@ -37,8 +37,9 @@ class StaffSessionTimeoutMiddleware:
     """Ends a staff member's session after STAFF_SESSION_IDLE_MINUTES without a request, and
     STAFF_SESSION_MAX_HOURS after sign-in whatever happens, so that a laptop left open or a
     stolen session cookie is not a way into the admin for the two weeks a session lasts.
-    Readers have no session. The time of the last request is written at most once a minute,
-    so that every admin click does not write the session."""
+    Readers have no session. Sign-in stamps the session (`stamp_staff_session`); the time of
+    the last request is then written at most once a minute, so that admin clicks do not
+    each write the session."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -47,16 +48,28 @@ class StaffSessionTimeoutMiddleware:
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated and user.is_staff:
             now = int(timezone.now().timestamp())
-            started = request.session.setdefault("staff_started", now)
-            seen = request.session.get("staff_seen", now)
+            session = request.session
+            started = session.get("staff_started")
+            seen = session.get("staff_seen")
+            if started is None or seen is None:  # a session from before these limits
+                session["staff_started"] = started = now if started is None else started
+                session["staff_seen"] = seen = now
             idle = now - seen > settings.STAFF_SESSION_IDLE_MINUTES * 60
             too_long = now - started > settings.STAFF_SESSION_MAX_HOURS * 3600
             if idle or too_long:
                 logout(request)
                 return redirect_to_login(request)
-            if now - seen >= 60 or "staff_seen" not in request.session:
-                request.session["staff_seen"] = now
+            if now - seen >= 60:
+                session["staff_seen"] = now
         return self.get_response(request)
+
+
+def stamp_staff_session(sender, request, user, **kwargs):
+    """On sign-in (user_logged_in): when the session began and was last used."""
+    if request is not None and getattr(user, "is_staff", False) and hasattr(request, "session"):
+        now = int(timezone.now().timestamp())
+        request.session["staff_started"] = now
+        request.session["staff_seen"] = now
 
 
 def redirect_to_login(request):

@@ -49,6 +49,7 @@ def test_production_with_two_factor_and_throttling_settings_passes_deploy_checks
         ADMIN_URL="staff/",
         AXES_COOLOFF_MINUTES="30",
         TRUSTED_PROXY_COUNT="1",
+        TRUSTED_PROXIES="10.0.0.0/8",
         SECURE_PROXY_SSL_HEADER="true",
     )
 
