@@ -120,7 +120,7 @@ def test_the_admin_names_the_field_and_saves_nothing(client):
 def test_the_feed_survives_control_characters_already_stored(client, language):
     series = SeriesFactory(slug="kmi", title="Key\x0bMigration")
     workshop = WorkshopFactory(
-        series=series, number=1, title="Migration\x00 and\x1b work", status=Status.PUBLISHED
+        series=series, number=1, title="Migration\x7f and\x1b work", status=Status.PUBLISHED
     )
     WorkshopPartnerFactory(
         workshop=workshop,
@@ -139,10 +139,11 @@ def test_the_feed_survives_control_characters_already_stored(client, language):
 @pytest.mark.parametrize("path", ["/series/kmi/calendar.ics", "/series/kmi.json"])
 def test_calendars_and_data_survive_control_characters_already_stored(client, path):
     series = SeriesFactory(slug="kmi", title="Key\x0bMigration")
-    WorkshopFactory(series=series, number=1, title="Migration\x00 and", status=Status.PUBLISHED)
+    # Not NUL: PostgreSQL cannot store it, so no row holds one.
+    WorkshopFactory(series=series, number=1, title="Migration\x1b and", status=Status.PUBLISHED)
 
     response = client.get(path)
 
     assert response.status_code == 200
     assert "\x0b" not in response.content.decode()
-    assert "\x00" not in response.content.decode()
+    assert "\x1b" not in response.content.decode()

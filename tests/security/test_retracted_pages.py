@@ -25,10 +25,10 @@ def database_down(monkeypatch):
     def refuse(*args, **kwargs):
         raise OperationalError("connection refused")
 
-    from django.db.backends.utils import CursorWrapper
+    # Above the cursor, so that the test's own connection stays usable for its teardown.
+    from django.db.models.sql.compiler import SQLCompiler
 
-    monkeypatch.setattr(CursorWrapper, "execute", refuse)
-    monkeypatch.setattr(CursorWrapper, "executemany", refuse)
+    monkeypatch.setattr(SQLCompiler, "execute_sql", refuse)
 
 
 def unpublish(workshop):

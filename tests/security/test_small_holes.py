@@ -81,10 +81,10 @@ def documents(settings, tmp_path):
 
 def test_document_downloads_say_how_they_may_be_cached(client, admin_user, documents):
     public = client.get(documents[Status.PUBLISHED])
+    b"".join(public.streaming_content)  # read to the end, which closes the file
     client.force_login(admin_user)
     draft = client.get(documents[Status.DRAFT])
-    public.close()
-    draft.close()
+    b"".join(draft.streaming_content)
 
     assert public["Cache-Control"] == "public, max-age=60, s-maxage=60"
     assert draft["Cache-Control"] == "private, no-store"

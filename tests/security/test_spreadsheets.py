@@ -135,7 +135,7 @@ def test_an_xlsx_import_takes_the_protecting_apostrophe_off():
 @pytest.mark.parametrize("file_format", [CSV_FORMAT, XLSX_FORMAT])
 def test_export_drops_control_characters_stored_before_inputs_refused_them(client, file_format):
     login_as(client, "publisher")
-    title = "Migration\x0b\x00 and\x1b work"
+    title = "Migration\x0b\x7f and\x1b work"  # not NUL: PostgreSQL cannot store it
     WorkshopFactory(series=SeriesFactory(slug="kmi"), number=1, title=title)
 
     response = client.post(
