@@ -26,7 +26,7 @@ from django.core.files.storage import default_storage
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.core.management.commands import loaddata
-from django.db import transaction
+from django.db import DEFAULT_DB_ALIAS, connections, transaction
 
 FORMAT = 1
 # Made again by `migrate` (post_migrate), in whatever order of ids that database likes.
@@ -41,8 +41,10 @@ def _counted_models():
     ]
 
 
-def row_counts():
-    return {model._meta.label: model._base_manager.count() for model in _counted_models()}
+def row_counts(using=DEFAULT_DB_ALIAS):
+    return {
+        model._meta.label: model._base_manager.using(using).count() for model in _counted_models()
+    }
 
 
 def stored_files(storage=default_storage, folder=""):
@@ -70,39 +72,85 @@ def _register_precise_json():
     return "backup_json"
 
 
-def write_backup(path):
+def _begin_snapshot(using):
+    """Makes the transaction just opened on `using` read one snapshot of the database.
+
+    PostgreSQL's default, READ COMMITTED, takes a new snapshot for every statement: rows
+    committed by staff between two tables' dumps, or between the dump and the counts, would
+    make a backup that matches no moment and a manifest that disagrees with its own data.
+    REPEATABLE READ keeps the first statement's snapshot for the whole transaction. SQLite
+    reads inside one transaction are already isolated from other connections' writes."""
+    connection = connections[using]
+    # Only the transaction's first statement may set its isolation; inside a caller's
+    # transaction the backup reads what that transaction sees.
+    if connection.vendor == "postgresql" and len(connection.atomic_blocks) == 1:
+        with connection.cursor() as cursor:
+            cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+
+
+def dump_rows(data_file, using=DEFAULT_DB_ALIAS):
+    call_command(
+        "dumpdata",
+        format=_register_precise_json(),
+        exclude=EXCLUDED_MODELS,
+        natural_foreign=True,
+        natural_primary=True,
+        indent=1,
+        output=str(data_file),
+        database=using,
+        verbosity=0,
+    )
+
+
+class _HashingReader:
+    """Reads a stored file for tarfile in chunks, hashing what passes through."""
+
+    def __init__(self, stored):
+        self.stored = stored
+        self.sha256 = hashlib.sha256()
+
+    def read(self, size=-1):
+        chunk = self.stored.read(size)
+        self.sha256.update(chunk)
+        return chunk
+
+
+def _add_stored_file(archive, name):
+    """Streams media/`name` into the archive (never whole in memory); returns its SHA-256."""
+    info = tarfile.TarInfo(f"media/{name}")
+    info.size = default_storage.size(name)
+    info.mtime = int(datetime.datetime.now(datetime.UTC).timestamp())
+    with default_storage.open(name, "rb") as stored:
+        reader = _HashingReader(stored)
+        archive.addfile(info, reader)
+    return reader.sha256.hexdigest()
+
+
+def write_backup(path, using=DEFAULT_DB_ALIAS):
     """Writes the backup to `path` (a .tar.gz) and returns its manifest.
 
-    The rows are read in one transaction, so they are consistent with each other even
-    while staff keep editing (on PostgreSQL, where the transaction sees one snapshot)."""
+    The rows and their counts come from one snapshot of the database, so the backup is
+    one moment even while staff keep editing; uploaded files are streamed into the
+    archive, so a large file costs no memory."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory() as tmp, transaction.atomic():
+    with tempfile.TemporaryDirectory() as tmp:
         data_file = Path(tmp) / "data.json"
-        call_command(
-            "dumpdata",
-            format=_register_precise_json(),
-            exclude=EXCLUDED_MODELS,
-            natural_foreign=True,
-            natural_primary=True,
-            indent=1,
-            output=str(data_file),
-            verbosity=0,
-        )
+        with transaction.atomic(using=using):
+            _begin_snapshot(using)
+            dump_rows(data_file, using)
+            rows = row_counts(using)
         manifest = {
             "format": FORMAT,
             "created": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
-            "rows": row_counts(),
+            "rows": rows,
             "files": {},
         }
         partial = path.with_name(path.name + ".partial")
         with tarfile.open(partial, "w:gz") as archive:
             archive.add(data_file, arcname="data.json")
             for name in stored_files():
-                with default_storage.open(name, "rb") as stored:
-                    content = stored.read()
-                manifest["files"][name] = hashlib.sha256(content).hexdigest()
-                _add_bytes(archive, f"media/{name}", content)
+                manifest["files"][name] = _add_stored_file(archive, name)
             _add_bytes(archive, "manifest.json", json.dumps(manifest, indent=1).encode())
     # Only a complete archive gets the final name: a crash leaves no half backup behind it.
     partial.replace(path)
