@@ -20,6 +20,7 @@ import re
 import pytest
 from django.core.cache import caches
 from django.core.management import call_command
+from django.db import connection
 from django.urls import reverse
 from django.utils import translation
 
@@ -84,6 +85,14 @@ def _pages():
     return pages
 
 
+def _golden(name):
+    """Search ranks with the database's own text search (PostgreSQL: stemming and trigrams;
+    SQLite: substrings), so a search page has one copy per database."""
+    if "search" in name and connection.vendor != "sqlite":
+        return GOLDEN / connection.vendor / name
+    return GOLDEN / name
+
+
 def _normalised(body):
     for pattern, replacement in VOLATILE:
         body = pattern.sub(replacement, body)
@@ -101,8 +110,9 @@ def test_public_pages_render_as_before(client):
         response = client.get(url)
         assert response.status_code in (200, 404), (name, response.status_code)
         body = _normalised(response.content)
-        golden = GOLDEN / name
+        golden = _golden(name)
         if REGENERATE:
+            golden.parent.mkdir(exist_ok=True)
             golden.write_bytes(body)
         elif not golden.exists() or golden.read_bytes() != body:
             differ.append(name)
