@@ -43,6 +43,7 @@ GAP = 4  # between a leader line and its label
 LABEL_PAD = 6  # between two labels on one row
 TITLE_CHARS = 26  # a label's title wraps at this many characters…
 TITLE_LINES = 2  # …onto at most this many lines, then ends with "…"
+FULL_TITLE_CHARS = 40  # a milestone's whole name, shown on hover and focus, wraps here
 NARROW_TITLE_CHARS = 16  # or this many, when that keeps the whole title or saves a label
 WORKSHOP_ROWS = 4
 MILESTONE_ROWS = 2
@@ -67,6 +68,16 @@ class Label:
     right: float = 0.0
 
     @property
+    def box(self):
+        """x, y, width, height of a backdrop a little larger than the text."""
+        return (
+            round(self.left - 4, 1),
+            round(self.top - 2, 1),
+            round(self.right - self.left + 8, 1),
+            len(self.lines) * LINE + 4,
+        )
+
+    @property
     def baselines(self):
         """(y, text) for each line, the last one (the date) smaller."""
         return [(self.top + (i + 1) * LINE - 3, line) for i, line in enumerate(self.lines)]
@@ -83,6 +94,7 @@ class Mark:
     level: int = 0  # 0 on the axis; stacked marks of nearby dates go up
     x_end: float | None = None  # last day of an event of several days
     label: Label | None = None
+    full: Label | None = None  # a milestone's whole name, shown on hover and focus
     leader: tuple[float, float] | None = None  # y1, y2 of the vertical leader line
     number: int | None = None
     url: str = ""  # set by the template tag, which knows about URLs and translations
@@ -296,7 +308,11 @@ def build_timeline(workshops, milestones=(), today=None, *, rtl=False, width=WID
         if mark.label:
             mark.label.top = milestone_top + mark.label.row * ROW_HEIGHT
             mark.leader = (axis_y + MILESTONE_SIZE, mark.label.top)
-    height = milestone_top + m_rows * ROW_HEIGHT + 6
+        mark.full = _full_label(mark, milestone_top, width)
+    height = max(
+        [milestone_top + m_rows * ROW_HEIGHT + 6]
+        + [mark.full.top + len(mark.full.lines) * LINE + 6 for mark in m_marks]
+    )
 
     ticks, months, years = _ticks(start, end, x_of, w_marks if compact else None, dates)
 
@@ -329,6 +345,24 @@ def build_timeline(workshops, milestones=(), today=None, *, rtl=False, width=WID
     if rtl:
         _mirror(timeline)
     return timeline
+
+
+def _full_label(mark, milestone_top, width):
+    """A milestone's whole name and date, wrapped, where its label is (or would be): drawn
+    hidden, and shown by the stylesheet while the milestone is hovered or focused."""
+    lines = [*(textwrap.wrap(mark.title, FULL_TITLE_CHARS) or [""]), mark.date_text]
+    text = max(
+        text_width(line, SMALL_FONT if i == len(lines) - 1 else FONT)
+        for i, line in enumerate(lines)
+    )
+    fits_after = mark.x + GAP + text <= width - 2
+    anchor = mark.label.anchor if mark.label else ("start" if fits_after else "end")
+    if anchor == "start" and not fits_after and mark.x - GAP - text >= 2:
+        anchor = "end"
+    x = mark.x + GAP if anchor == "start" else mark.x - GAP
+    left, right = (x, x + text) if anchor == "start" else (x - text, x)
+    top = mark.label.top if mark.label else milestone_top
+    return Label(lines=lines, x=x, anchor=anchor, row=0, top=top, left=left, right=right)
 
 
 def _stack(xs, distance):
@@ -459,6 +493,11 @@ def _mirror(timeline):
             # ISOLATE): an English title shown in its place keeps its "…" and a leading
             # number at its own end instead of the drawing's right-to-left order.
             label.lines = [f"\u2068{line}\u2069" for line in label.lines]
+        if mark.full:
+            full = mark.full
+            full.x = flip(full.x)
+            full.left, full.right = flip(full.right), flip(full.left)
+            full.lines = [f"\u2068{line}\u2069" for line in full.lines]
     for tick in timeline.ticks:
         tick.x = flip(tick.x)
     for segment in timeline.months:

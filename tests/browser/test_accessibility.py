@@ -59,6 +59,15 @@ def test_summary_report_has_no_violations_on_phone_and_desktop(site, page, width
     assert violations(page) == []
 
 
+def test_summary_report_with_a_milestones_whole_name_shown_has_no_violations(site, page):
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto(site + PUBLIC_PAGES["summary report"])
+    page.locator("g.timeline__milestone").first.focus()
+
+    assert page.locator(".timeline__full").first.is_visible()
+    assert violations(page) == []
+
+
 def test_printed_summary_report_keeps_colour_contrast(site, page):
     page.goto(site + PUBLIC_PAGES["summary report"])
 

@@ -67,3 +67,45 @@ def test_printed_summary_report_holds_the_timeline(site, page):
     assert "The series at a glance" in text
     assert "Labour Migration" in text
     assert "14 – 15 September 2006" in text  # CLDR puts thin spaces round the dash
+
+
+def test_focused_milestone_shows_its_whole_name(site, page):
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(site + REPORT)
+    milestone = page.locator("g.timeline__milestone").first
+    full = milestone.locator(".timeline__full")
+    short = milestone.locator(".timeline__label")
+    assert full.evaluate("g => getComputedStyle(g).display") == "none"
+
+    for _ in range(40):  # by keyboard, as a reader without a mouse reaches it
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.classList.contains('timeline__milestone')"):
+            break
+
+    assert milestone.evaluate("g => g === document.activeElement")
+    assert full.evaluate("g => getComputedStyle(g).display") != "none"
+    box = full.evaluate("g => { const b = g.getBoundingClientRect(); return [b.width, b.height] }")
+    assert box[0] > 0
+    assert box[1] > 0
+    assert "New Directions for Action”" in full.text_content()
+    assert short.evaluate("t => getComputedStyle(t).visibility") == "hidden"
+    outline = milestone.evaluate("g => getComputedStyle(g).outlineStyle")
+    assert outline == "solid"
+    # Not clipped: the whole name lies inside the drawing.
+    chart = page.locator(".timeline__chart").bounding_box()
+    full_box = full.bounding_box()
+    assert full_box["y"] + full_box["height"] <= chart["y"] + chart["height"] + 0.5
+    assert chart["x"] - 0.5 <= full_box["x"]
+    assert full_box["x"] + full_box["width"] <= chart["x"] + chart["width"] + 0.5
+
+
+def test_milestone_shows_its_whole_name_on_hover(site, page):
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(site + REPORT)
+    milestone = page.locator("g.timeline__milestone").first
+
+    milestone.locator(".timeline__diamond").hover()
+
+    full = milestone.locator(".timeline__full")
+    assert full.evaluate("g => getComputedStyle(g).display") != "none"
+    assert full.bounding_box()["width"] > 0

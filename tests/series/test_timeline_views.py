@@ -111,6 +111,39 @@ def test_summary_report_timeline_shows_both_milestones_as_diamonds(client, key_m
     assert dates == ["5 October 2005", "14\u2009–\u200915 September 2006"]
 
 
+def test_summary_report_timeline_holds_each_milestones_full_name_and_focus(
+    client, key_migration_issues
+):
+    response = client.get(reverse("series:detail", args=[KMI]))
+
+    chart = chart_of(response.content.decode())
+    milestones = chart.findall(f".//{SVG}g[@class='timeline__milestone']")
+    assert len(milestones) == 2
+    # Unlinked milestones are reached by keyboard and named for screen readers.
+    assert all(g.get("tabindex") == "0" and g.get("role") == "img" for g in milestones)
+    assert (
+        milestones[0]
+        .get("aria-label")
+        .startswith(
+            "Global Commission on International Migration presents its Final Report “Migration in"
+        )
+    )
+    # The short label is cut; the whole name is drawn too, hidden until hover or focus.
+    short = "".join(milestones[0].find(f"{SVG}text[@class]").itertext())
+    assert "…" in short
+    full = milestones[0].find(f"{SVG}g[@class='timeline__full']")
+    words = " ".join(t.text for t in full.iter(f"{SVG}tspan"))
+    assert words == (
+        "Global Commission on International Migration presents its Final Report “Migration in "
+        "an Interconnected World: New Directions for Action” 5 October 2005"
+    )
+    # The drawing is tall enough for the whole name.
+    height = float(chart.get("viewBox").split()[3])
+    assert all(
+        float(r.get("y")) + float(r.get("height")) <= height for r in chart.iter(f"{SVG}rect")
+    )
+
+
 def test_summary_report_timeline_has_a_title_a_description_and_the_list_beside_it(
     client, key_migration_issues
 ):
