@@ -115,7 +115,7 @@ bench-smoke: $(INSTALLED) ## The benchmark end to end on tiny data, docs untouch
 	.ci/ensure-packages
 	BENCH_SMOKE=1 $(BIN)/python benchmarks/run.py
 
-# Issue 14: Lighthouse on the home page, a summary report, the schedule and a workshop page
+# Lighthouse on the home page, a summary report, the schedule and a workshop page
 # (benchmarks/lighthouse.py). The npm package is installed into tools/lighthouse with
 # --ignore-scripts (it drives Debian's Chromium, nothing is downloaded at run time).
 LIGHTHOUSE_BIN := tools/lighthouse/node_modules/.bin/lighthouse
